@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The `arena` command. TypeScript sources run through the tsx loader, so user
+// plugins written in TypeScript load without a build step.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,60 @@
+import type { Instance } from '../../src/core/instance.js';
+import type { DeviationRef, MechanismTheory } from '../../src/core/mechanism.js';
+import { cdedRisk } from '../../src/theory/index.js';
+import { alonePenalty, summarize } from '../summary.js';
+
+/**
+ * Exact penalties under CDED when agent 0 deviates and the others submit
+ * n̄ = ⌈n*⌉ points truthfully. The deployed mean depends on Y_0 only through
+ * |Y_0| and mean(Y_0) (seed 000, Theorem 3, step 1); its risk is in
+ * src/theory/cded.ts. The agent's own estimator is irrelevant.
+ */
+export function cdedTheory(inst: Instance, nStar: number, nBar: number, k: number): MechanismTheory {
+  const { m, sigma, cost: c } = inst;
+  const s2 = sigma * sigma;
+  const nOthers = (m - 1) * nBar;
+  const risk = (nx: number, extra: { ny?: number; extraVar?: number; shift?: number } = {}) =>
+    cdedRisk({ sigma, m, c, k, nOthers, nx, ...extra });
+  const recommended = risk(nBar) + c * nBar;
+  const INF = Number.POSITIVE_INFINITY;
+
+  function agent0(d: DeviationRef): number | null {
+    const p = d.params;
+    switch (d.strategy) {
+      case 'recommended':
+      case 'plain-mean':
+      case 'ignore-corrupted':
+        return recommended; // the mechanism deploys the estimate (S = N × F)
+      case 'alone':
+        return alonePenalty(inst);
+      case 'free-ride':
+      case 'submit-nothing':
+        return INF; // mean(Y_0) undefined: η² = ∞ (see allocate.ts)
+      case 'under-collect':
+      case 'constant-estimator': // the estimator is ignored: it is under-collection
+        return p.n > 0 ? risk(p.n) + c * p.n : INF;
+      case 'fabricate-and-discard': // the fakes enter the deployed mean
+        return p.k >= nBar ? risk(p.k) + c * p.k : INF;
+      case 'resample-from-fit':
+        return p.K > 0 && p.k > 0 ? risk(p.k, { ny: p.K, extraVar: s2 / p.K }) + c * p.k : INF;
+      case 'add-noise':
+        return risk(nBar, { extraVar: (p.tau * p.tau) / nBar }) + c * nBar;
+      case 'shift':
+        return risk(nBar, { shift: p.delta }) + c * nBar;
+      case 'shrink':
+        return p.lambda === 1 ? recommended : INF;
+      default:
+        return null;
+    }
+  }
+
+  return {
+    recommended: () => summarize(inst, nStar, null, recommended),
+    penalty(d, agent) {
+      if (agent === 0) return agent0(d);
+      return d.strategy === 'recommended' || d.strategy === 'plain-mean' || d.strategy === 'ignore-corrupted'
+        ? recommended
+        : null;
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { Instance } from '../../src/core/instance.js';
+import type { DeviationRef, MechanismTheory } from '../../src/core/mechanism.js';
+import { alonePenalty, summarize } from '../summary.js';
+
+/**
+ * Closed forms for pool-and-share and PCS when agent 0 deviates and the
+ * others play ⌈n*⌉ truthfully. Under pooling, agent i's risk is σ² over the
+ * number of genuine points she averages (seed 000 §2.1).
+ * `threshold` is 0 for plain pooling and ⌈n*⌉ for PCS (Algorithm 2).
+ */
+export function poolTheory(inst: Instance, nStar: number, nBar: number, threshold: number): MechanismTheory {
+  const { m, sigma, cost: c } = inst;
+  const s2 = sigma * sigma;
+  const others = (m - 1) * nBar;
+  const risk = (n: number) => (n > 0 ? s2 / n : Number.POSITIVE_INFINITY); // minimax risk of a mean of n points
+  // Agent 0 holds `own` genuine points and submits `size` points: she receives the others' data iff size ≥ threshold.
+  const deviator = (own: number, size: number) => risk(own + (size >= threshold ? others : 0)) + c * own;
+  const recommended = risk(m * nBar) + c * nBar;
+
+  function agent0(d: DeviationRef): number | null {
+    const p = d.params;
+    switch (d.strategy) {
+      case 'recommended':
+        return recommended;
+      case 'alone':
+        return alonePenalty(inst);
+      case 'free-ride':
+        return deviator(0, 0);
+      case 'under-collect':
+        return deviator(p.n, p.n);
+      case 'fabricate-and-discard': // spec/002 D3: pad to ⌈n*⌉ with fakes, then discard them
+        return deviator(p.k, Math.max(p.k, nBar));
+      case 'resample-from-fit': // spec/002 D4
+        return deviator(p.k, p.K);
+      case 'add-noise':
+      case 'shift':
+      case 'shrink':
+      case 'plain-mean':
+      case 'ignore-corrupted':
+        return deviator(nBar, nBar);
+      case 'submit-nothing':
+        return deviator(nBar, 0);
+      case 'constant-estimator':
+        return Number.POSITIVE_INFINITY; // spec/002 D5: the sup over μ is infinite
+      default:
+        return null;
+    }
+  }
+
+  /** Others' risk when agent 0 submits `size` genuine points truthfully (null if her submission is not truthful). */
+  function truthfulSize(d: DeviationRef): number | null {
+    switch (d.strategy) {
+      case 'recommended':
+      case 'plain-mean':
+      case 'ignore-corrupted':
+        return nBar;
+      case 'under-collect':
+        return d.params.n;
+      case 'constant-estimator':
+        return d.params.n;
+      case 'alone':
+      case 'free-ride':
+      case 'submit-nothing':
+        return 0;
+      default:
+        return null;
+    }
+  }
+
+  return {
+    recommended: () => summarize(inst, nStar, null, recommended),
+    penalty(d, agent) {
+      if (agent === 0) return agent0(d);
+      const size = truthfulSize(d);
+      if (size === null) return null;
+      // Agent j ≥ 1 averages her own points and everyone else's genuine data.
+      return risk(nBar + (m - 2) * nBar + size) + c * nBar;
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { makeInstance, type Instance, InputError } from '../core/instance.js';
+import type { Arena } from '../engine/arena.js';
+import { createArena, type Plugin } from '../engine/container.js';
+import { EventBus } from '../engine/events.js';
+import { loadPluginFile } from '../engine/plugin-loader.js';
+import { number, positiveInteger } from './parse.js';
+
+export interface InstanceOptions {
+  m: number;
+  sigma: number;
+  cost: number;
+  k?: number;
+  plugin?: string[];
+}
+
+/** Adds --m, --sigma, --cost (with defaults when given) and the mechanism parameter --k. */
+export function instanceOptions(cmd: Command, defaults?: { m: number; sigma: number; cost: number }): Command {
+  const m = cmd.option('--m <M>', 'number of agents m (integer >= 2)', positiveInteger, defaults?.m);
+  m.option('--sigma <S>', 'noise standard deviation σ (> 0)', number, defaults?.sigma);
+  m.option('--cost <C>', 'cost c per sample (> 0)', number, defaults?.cost);
+  m.option('--k <K>', 'CDED exponent k = ⌈1/(2ε)⌉ (cded only)', positiveInteger);
+  if (!defaults) {
+    for (const o of m.options) if (['--m', '--sigma', '--cost'].includes(o.long ?? '')) o.makeOptionMandatory(true);
+  }
+  return m;
+}
+
+export function pluginOption(cmd: Command): Command {
+  return cmd.option('--plugin <FILE>', 'load a strategy or mechanism plugin file (.ts or .js); repeatable', collect, []);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Builds the instance, naming the flag on bad input. */
+export function toInstance(o: InstanceOptions): Instance {
+  try {
+    return makeInstance(o.m, o.sigma, o.cost);
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(`--${e.field}`, e.message.slice(e.field.length + 2));
+    throw e;
+  }
+}
+
+/** Mechanism parameters given on the command line, checked against the mechanism's declaration. */
+export function mechanismParams(arena: Arena, mechanism: string, o: InstanceOptions): Record<string, number> {
+  const plugin = arena.registry.mechanism(mechanism, 'mechanism');
+  const given: Record<string, number> = {};
+  if (o.k !== undefined) {
+    if (!('k' in plugin.params)) throw new InputError('--k', `mechanism "${mechanism}" takes no parameter k`);
+    given.k = o.k;
+  }
+  return given;
+}
+
+/** An Arena with the built-ins plus any --plugin files. */
+export async function arenaWith(pluginFiles: readonly string[] = [], events = new EventBus()): Promise<Arena> {
+  const plugins: Plugin[] = [];
+  for (const f of pluginFiles) plugins.push(...(await loadPluginFile(f)));
+  return createArena({ plugins, events });
+}

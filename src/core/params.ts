@@ -1,0 +1,53 @@
+import { InputError } from './instance.js';
+import type { PublicInfo } from './public-info.js';
+
+/** One tunable parameter of a plugin, with the range a search may explore. */
+export interface ParamSpec {
+  readonly kind: 'int' | 'real';
+  readonly description: string;
+  /** Smallest allowed value (inclusive). */
+  readonly min: number;
+  /** Largest allowed value (inclusive); may depend on the public instance. */
+  readonly max: number | ((info: PublicInfo) => number);
+  /** Value used when the user gives none; may depend on the public instance. */
+  readonly default: number | ((info: PublicInfo) => number);
+}
+
+export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
+
+/** The parameter object a plugin receives: one number per declared parameter. */
+export type ParamValues<S extends ParamSpecs> = { readonly [K in keyof S]: number };
+
+function resolve(v: number | ((info: PublicInfo) => number), info: PublicInfo | undefined, where: string): number {
+  if (typeof v !== 'function') return v;
+  if (!info) throw new Error(`${where}: a default or range that depends on the instance needs public info`);
+  return v(info);
+}
+
+/**
+ * Fills defaults and validates user-supplied values against the declared
+ * specs. Errors name the plugin and the parameter.
+ */
+export function resolveParams<S extends ParamSpecs>(
+  owner: string,
+  specs: S,
+  given: Readonly<Record<string, number>>,
+  info?: PublicInfo,
+): ParamValues<S> {
+  for (const key of Object.keys(given)) {
+    if (!(key in specs)) {
+      const known = Object.keys(specs);
+      throw new InputError(`${owner}.${key}`, `unknown parameter (known: ${known.length ? known.join(', ') : 'none'})`);
+    }
+  }
+  const out: Record<string, number> = {};
+  for (const [key, spec] of Object.entries(specs)) {
+    const v = key in given ? given[key] : resolve(spec.default, info, `${owner}.${key}`);
+    const max = resolve(spec.max, info, `${owner}.${key}`);
+    if (!Number.isFinite(v)) throw new InputError(`${owner}.${key}`, `must be a finite number (got ${v})`);
+    if (spec.kind === 'int' && !Number.isInteger(v)) throw new InputError(`${owner}.${key}`, `must be an integer (got ${v})`);
+    if (v < spec.min || v > max) throw new InputError(`${owner}.${key}`, `must lie in [${spec.min}, ${max}] (got ${v})`);
+    out[key] = v;
+  }
+  return out as ParamValues<S>;
+}

@@ -1,0 +1,51 @@
+import { Container } from 'inversify';
+import { builtinMechanisms } from '../../mechanisms/index.js';
+import { builtinStrategies } from '../../strategies/index.js';
+import type { MechanismPlugin } from '../core/mechanism.js';
+import type { StrategyPlugin } from '../core/strategy.js';
+import { Arena } from './arena.js';
+import { EventBus } from './events.js';
+import { createLogger, type Logger } from './logger.js';
+import { PluginRegistry } from './registry.js';
+import { TOKENS } from './tokens.js';
+
+export type Plugin = StrategyPlugin | MechanismPlugin;
+
+/** Registers a strategy plugin: one line per plugin (after sprotty's configureCommand). */
+export function configureStrategy(c: Container, plugin: StrategyPlugin): void {
+  c.bind<StrategyPlugin>(TOKENS.Strategy).toConstantValue(plugin);
+}
+
+export function configureMechanism(c: Container, plugin: MechanismPlugin): void {
+  c.bind<MechanismPlugin>(TOKENS.Mechanism).toConstantValue(plugin);
+}
+
+export function configurePlugin(c: Container, plugin: Plugin): void {
+  if (plugin.kind === 'mechanism') configureMechanism(c, plugin);
+  else configureStrategy(c, plugin);
+}
+
+export interface ContainerOptions {
+  /** Plugins beyond the built-ins (e.g. loaded with --plugin). */
+  readonly plugins?: readonly Plugin[];
+  readonly logger?: Logger;
+  readonly events?: EventBus;
+}
+
+/** The arena's container: built-in and user plugins, registry, logger, event bus and the Arena facade. */
+export function createContainer(opts: ContainerOptions = {}): Container {
+  const c = new Container();
+  for (const p of builtinMechanisms) configureMechanism(c, p);
+  for (const p of builtinStrategies) configureStrategy(c, p);
+  for (const p of opts.plugins ?? []) configurePlugin(c, p);
+  c.bind<Logger>(TOKENS.Logger).toConstantValue(opts.logger ?? createLogger());
+  c.bind<EventBus>(TOKENS.Events).toConstantValue(opts.events ?? new EventBus());
+  c.bind<PluginRegistry>(TOKENS.Registry).to(PluginRegistry).inSingletonScope();
+  c.bind<Arena>(TOKENS.Arena).to(Arena).inSingletonScope();
+  return c;
+}
+
+/** Shortcut: the Arena facade of a fresh container. */
+export function createArena(opts: ContainerOptions = {}): Arena {
+  return createContainer(opts).get<Arena>(TOKENS.Arena);
+}

@@ -1,0 +1,11 @@
+/** The container's service identifiers, one registry of DI symbols (after sprotty's types.ts). */
+export const TOKENS = {
+  /** Multi-bound: every mechanism plugin. */
+  Mechanism: Symbol.for('arena.Mechanism'),
+  /** Multi-bound: every strategy plugin of the collaborative-estimation family. */
+  Strategy: Symbol.for('arena.Strategy'),
+  Registry: Symbol.for('arena.Registry'),
+  Logger: Symbol.for('arena.Logger'),
+  Events: Symbol.for('arena.Events'),
+  Arena: Symbol.for('arena.Arena'),
+} as const;
