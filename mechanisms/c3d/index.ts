@@ -39,16 +39,12 @@ export default defineMechanism({
     }
     const alpha = c3dAlpha(m, inst.sigma, inst.cost, nStar); // seed 000, eq. (7): α = A_m √n*
     const alpha2 = alpha * alpha;
-    let idx = new Int32Array(0);
     return {
       info: info('c3d', nStar, nBar, { alpha }),
       recommended: truthfulWeighted,
       recommendedMeta: truthfulMeta,
       deploysEstimate: false,
-      allocate(i, pool, rng, out) {
-        if (idx.length < pool.othersSize(i)) idx = new Int32Array(2 * pool.othersSize(i));
-        allocateC3D(i, pool, rng, out, alpha2, nBar, idx);
-      },
+      allocate: (i, pool, rng, out) => allocateC3D(i, pool, rng, out, alpha2, nBar),
       theory: c3dTheory(inst, nStar, nBar, alpha),
     };
   },

@@ -13,14 +13,13 @@ export const EXIT_USAGE = 2;
 export function buildProgram(io: CliIO): Command {
   const program = new Command('arena')
     .description('Mechanism Arena: simulate strategic data sharing, check mechanisms against the papers, hunt for profitable deviations.')
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   listCommand(program, io);
   theoryCommand(program, io);
   evaluateCommand(program, io);
   headToHeadCommand(program, io);
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showHelpAfterError('(run with --help for usage)');
+  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   return program;
 }
 

@@ -43,6 +43,8 @@ export interface EvaluateReport {
     stderr: number;
     worstMu: number;
     theory: number | null;
+    /** The closed form is +∞: the sup over μ is unbounded (the Monte Carlo value is the grid's worst). */
+    unbounded: boolean;
   }[];
   readonly socialPenalty: number;
   readonly socialStderr: number;
@@ -100,7 +102,10 @@ export class Arena {
       params,
       rounds: ev.rounds,
       seed: req.seed,
-      agents: ev.agents.map((a) => ({ ...a, theory: finiteOrNull(run.theory.penalty(ref, a.agent)) })),
+      agents: ev.agents.map((a) => {
+        const t = run.theory.penalty(ref, a.agent);
+        return { ...a, theory: finiteOrNull(t), unbounded: t === Number.POSITIVE_INFINITY };
+      }),
       socialPenalty: ev.socialPenalty,
       socialStderr: ev.socialStderr,
     };

@@ -1,13 +1,17 @@
-import type { Instance } from '../core/instance.js';
+import { InputError, type Instance } from '../core/instance.js';
+import { PluginError } from '../engine/plugin-error.js';
 import type { Arena, TheoryReport } from '../engine/arena.js';
 import { deviationCatalogue } from './catalogue.js';
 
 export interface DeviationCell {
   readonly id: string;
   readonly what: string;
+  /** Set when the deviation's plugin failed; the other cells still ran. */
+  readonly error?: string;
   readonly penalty: number;
   readonly stderr: number;
   readonly theory: number | null;
+  readonly unbounded: boolean;
   /** Baseline minus deviation penalty for agent 0. */
   readonly gain: number;
   /** Gain exceeds `z` combined standard errors. */
@@ -50,10 +54,18 @@ export function headToHead(
     const base = arena.evaluate(mechanism, inst, req).agents[0];
     const { run } = arena.setup(mechanism, inst, mechanismParams);
     const deviations = deviationCatalogue(arena.publicInfo(inst, run, 0)).map((entry): DeviationCell => {
-      const a = arena.evaluate(mechanism, inst, { ...req, deviation: entry.deviation }).agents[0];
+      let a;
+      try {
+        a = arena.evaluate(mechanism, inst, { ...req, deviation: entry.deviation }).agents[0];
+      } catch (e) {
+        if (!(e instanceof PluginError || e instanceof InputError)) throw e;
+        arena.logger.error(`${mechanism}/${entry.what}: ${e.message}`, { module: 'head-to-head' });
+        const nan = Number.NaN;
+        return { id: entry.id, what: entry.what, error: e.message, penalty: nan, stderr: nan, theory: null, unbounded: false, gain: nan, profitable: false };
+      }
       const gain = base.penalty - a.penalty;
       const se = Math.sqrt(a.stderr * a.stderr + base.stderr * base.stderr);
-      return { id: entry.id, what: entry.what, penalty: a.penalty, stderr: a.stderr, theory: a.theory, gain, profitable: gain > z * se };
+      return { id: entry.id, what: entry.what, penalty: a.penalty, stderr: a.stderr, theory: a.theory, unbounded: a.unbounded, gain, profitable: gain > z * se };
     });
     return { mechanism, theory, baseline: { penalty: base.penalty, stderr: base.stderr }, deviations };
   });

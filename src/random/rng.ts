@@ -10,18 +10,24 @@
  * one 32-bit draw per normal on the fast path (98.5% of draws).
  *
  * Batch methods (fillNormal, addNormal, sumNormals) copy the state into locals,
- * run a tight loop whose only "rare" branch stores (position, raw draw) in a
+ * run one tight loop whose only "rare" branch stores (position, raw draw) in a
  * preallocated queue, write the state back, then finish the queued draws with
  * the out-of-line slow path (wedge / tail / redraw), which draws further words
  * from the stream. Keeping the wedge and tail code out of the loop is what keeps
  * V8 from deoptimising it (DESIGN.md, "Randomness and speed").
  *
+ * V8 notes (measured on Node 20, see bench/rng.bench.ts): keep each batch loop a
+ * single, non-nested loop that reads the tables through module-level consts;
+ * TurboFan then embeds their addresses and drops all checks. Wrapping the loop
+ * in an outer chunking loop lost that and cost 2-3x. Math.exp costs ~15 ns, so
+ * the wedge test avoids it (see slowNormal).
+ *
  * Consequences the caller should know:
  * - Results are a deterministic function of the state, but a batch of n normals
  *   is NOT the same sequence as n calls of normal(), and one batch of 2n is not
  *   two batches of n. Reproducibility is per call sequence.
- * - No method allocates (the queue is module-level and reused; JS is
- *   single-threaded and the slow path never re-enters a batch method).
+ * - No method allocates. The slow-draw queue is module-level and reused (JS is
+ *   single-threaded, and the slow path never re-enters a batch method).
  */
 import { ZIGGURAT, ZIG_R } from './ziggurat.js';
 
@@ -30,10 +36,17 @@ const ZW = ZIGGURAT.W;
 const ZF = ZIGGURAT.F;
 const ZH = ZIGGURAT.H;
 
-/** Batch chunk: the queue can never overflow because a chunk has at most CHUNK slow draws. */
-const CHUNK = 4096;
-const QUEUE_POS = new Int32Array(CHUNK);
-const QUEUE_RAW = new Int32Array(CHUNK);
+/**
+ * Slow-draw queue shared by the batch methods: pairs (position, raw draw) in
+ * fillNormal/addNormal, raw draws in sumNormals. A module-level const, so that
+ * TurboFan embeds its address. When a call fills it (more than ~270,000 draws
+ * in one call), the loop stops, the queue is resolved, and the method calls
+ * itself for the rest: the loop itself contains no call, which would make V8
+ * spill the generator state to the stack on every iteration.
+ */
+const QUEUE = new Int32Array(2 * 4096);
+/** Slots of QUEUE in use before a loop stops; lowered only during warm-up. */
+let queueCap = QUEUE.length;
 
 const TWO32 = 4294967296;
 const INV_TWO32 = 1 / TWO32;
@@ -156,81 +169,82 @@ export class Rng {
   fillNormal(out: Float64Array, offset: number, count: number, mean: number, sd: number): void {
     checkRange(out, offset, count);
     const st = this.st;
-    let j = 0;
-    while (j < count) {
-      const end = Math.min(count, j + CHUNK) + offset;
-      let s0 = st[0];
-      let s1 = st[1];
-      let s2 = st[2];
-      let s3 = st[3];
-      let nq = 0;
-      for (let p = j + offset; p < end; p++) {
-        const m = Math.imul(s1, 5);
-        const r = Math.imul((m << 7) | (m >>> 25), 9);
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-        const idx = r >>> 23;
-        const u = r & 0x7fffff;
+    let s0 = st[0];
+    let s1 = st[1];
+    let s2 = st[2];
+    let s3 = st[3];
+    const cap = queueCap;
+    let nq = 0;
+    const end = offset + count;
+    let p = offset;
+    for (; p < end; p++) {
+      const m = Math.imul(s1, 5);
+      const r = Math.imul((m << 7) | (m >>> 25), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      const idx = r >>> 23;
+      const u = r & 0x7fffff;
+      if (u < ZK[idx]) {
         out[p] = mean + sd * (u * ZW[idx]);
-        if (u >= ZK[idx]) {
-          QUEUE_POS[nq] = p;
-          QUEUE_RAW[nq] = r;
-          nq++;
-        }
+      } else {
+        QUEUE[nq] = p;
+        QUEUE[nq + 1] = r;
+        nq += 2;
+        if (nq === cap) break;
       }
-      st[0] = s0;
-      st[1] = s1;
-      st[2] = s2;
-      st[3] = s3;
-      for (let q = 0; q < nq; q++) out[QUEUE_POS[q]] = mean + sd * slowNormal(this, QUEUE_RAW[q]);
-      j = end - offset;
     }
+    st[0] = s0;
+    st[1] = s1;
+    st[2] = s2;
+    st[3] = s3;
+    for (let k = 0; k < nq; k += 2) out[QUEUE[k]] = mean + sd * slowNormal(this, QUEUE[k + 1]);
+    if (p < end) this.fillNormal(out, p + 1, end - p - 1, mean, sd); // the queue filled up
   }
 
   /** out[offset + j] += sd * Z_j for j < count (corrupts data in place). */
   addNormal(out: Float64Array, offset: number, count: number, sd: number): void {
     checkRange(out, offset, count);
     const st = this.st;
-    let j = 0;
-    while (j < count) {
-      const end = Math.min(count, j + CHUNK) + offset;
-      let s0 = st[0];
-      let s1 = st[1];
-      let s2 = st[2];
-      let s3 = st[3];
-      let nq = 0;
-      for (let p = j + offset; p < end; p++) {
-        const m = Math.imul(s1, 5);
-        const r = Math.imul((m << 7) | (m >>> 25), 9);
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-        const idx = r >>> 23;
-        const u = r & 0x7fffff;
-        if (u < ZK[idx]) {
-          out[p] += sd * (u * ZW[idx]);
-        } else {
-          QUEUE_POS[nq] = p;
-          QUEUE_RAW[nq] = r;
-          nq++;
-        }
+    let s0 = st[0];
+    let s1 = st[1];
+    let s2 = st[2];
+    let s3 = st[3];
+    const cap = queueCap;
+    let nq = 0;
+    const end = offset + count;
+    let p = offset;
+    for (; p < end; p++) {
+      const m = Math.imul(s1, 5);
+      const r = Math.imul((m << 7) | (m >>> 25), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      const idx = r >>> 23;
+      const u = r & 0x7fffff;
+      if (u < ZK[idx]) {
+        out[p] += sd * (u * ZW[idx]);
+      } else {
+        QUEUE[nq] = p;
+        QUEUE[nq + 1] = r;
+        nq += 2;
+        if (nq === cap) break;
       }
-      st[0] = s0;
-      st[1] = s1;
-      st[2] = s2;
-      st[3] = s3;
-      for (let q = 0; q < nq; q++) out[QUEUE_POS[q]] += sd * slowNormal(this, QUEUE_RAW[q]);
-      j = end - offset;
     }
+    st[0] = s0;
+    st[1] = s1;
+    st[2] = s2;
+    st[3] = s3;
+    for (let k = 0; k < nq; k += 2) out[QUEUE[k]] += sd * slowNormal(this, QUEUE[k + 1]);
+    if (p < end) this.addNormal(out, p + 1, end - p - 1, sd); // the queue filled up
   }
 
   /**
@@ -239,80 +253,67 @@ export class Rng {
    * floating-point add chain.
    */
   sumNormals(count: number): number {
-    const st = this.st;
-    let acc0 = 0;
+    // an odd count takes its first draw from normal(), so the loop runs in pairs
+    let acc0 = count & 1 ? this.normal() : 0;
     let acc1 = 0;
-    let j = 0;
-    while (j < count) {
-      const end = Math.min(count, j + CHUNK);
-      let s0 = st[0];
-      let s1 = st[1];
-      let s2 = st[2];
-      let s3 = st[3];
-      let nq = 0;
-      for (; j + 1 < end; j += 2) {
-        let m = Math.imul(s1, 5);
-        let r = Math.imul((m << 7) | (m >>> 25), 9);
-        let t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-        let idx = r >>> 23;
-        let u = r & 0x7fffff;
-        if (u < ZK[idx]) {
-          acc0 += u * ZW[idx];
-        } else {
-          QUEUE_RAW[nq] = r;
-          nq++;
-        }
-        m = Math.imul(s1, 5);
-        r = Math.imul((m << 7) | (m >>> 25), 9);
-        t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-        idx = r >>> 23;
-        u = r & 0x7fffff;
-        if (u < ZK[idx]) {
-          acc1 += u * ZW[idx];
-        } else {
-          QUEUE_RAW[nq] = r;
-          nq++;
+    const st = this.st;
+    let s0 = st[0];
+    let s1 = st[1];
+    let s2 = st[2];
+    let s3 = st[3];
+    const cap = queueCap;
+    let nq = 0;
+    let j = count & 1;
+    for (; j < count; j += 2) {
+      let m = Math.imul(s1, 5);
+      let r = Math.imul((m << 7) | (m >>> 25), 9);
+      let t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      let idx = r >>> 23;
+      let u = r & 0x7fffff;
+      if (u < ZK[idx]) {
+        acc0 += u * ZW[idx];
+      } else {
+        QUEUE[nq] = r;
+        nq++;
+        if (nq === cap) {
+          j += 1;
+          break;
         }
       }
-      if (j < end) {
-        // odd tail of the chunk: the same step once more
-        const m = Math.imul(s1, 5);
-        const r = Math.imul((m << 7) | (m >>> 25), 9);
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-        const idx = r >>> 23;
-        const u = r & 0x7fffff;
-        if (u < ZK[idx]) {
-          acc0 += u * ZW[idx];
-        } else {
-          QUEUE_RAW[nq] = r;
-          nq++;
+      m = Math.imul(s1, 5);
+      r = Math.imul((m << 7) | (m >>> 25), 9);
+      t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      idx = r >>> 23;
+      u = r & 0x7fffff;
+      if (u < ZK[idx]) {
+        acc1 += u * ZW[idx];
+      } else {
+        QUEUE[nq] = r;
+        nq++;
+        if (nq === cap) {
+          j += 2;
+          break;
         }
-        j++;
       }
-      st[0] = s0;
-      st[1] = s1;
-      st[2] = s2;
-      st[3] = s3;
-      for (let q = 0; q < nq; q++) acc0 += slowNormal(this, QUEUE_RAW[q]);
     }
+    st[0] = s0;
+    st[1] = s1;
+    st[2] = s2;
+    st[3] = s3;
+    for (let k = 0; k < nq; k++) acc0 += slowNormal(this, QUEUE[k]);
+    if (j < count) acc1 += this.sumNormals(count - j); // the queue filled up
     return acc0 + acc1;
   }
 
@@ -359,13 +360,7 @@ function checkRange(out: Float64Array, offset: number, count: number): void {
  * Finishes a ziggurat draw whose fast test failed (Marsaglia & Tsang 2000):
  * the tail for the base strip, the wedge test for layers 1..255, and a fresh
  * draw when the wedge rejects. Consumes further words from `rng`. Kept out of
- * line, and called only after a batch loop has written its state back.
- *
- * The wedge test y < exp(-x^2/2) is decided without exp() in almost every case,
- * from exp(-x^2/2) = F[i-1] * exp(-t), t = x^2/2 - H[i-1] >= 0, and the Taylor
- * bounds 1 - t + t^2/2 - t^3/6 < exp(-t) < 1 - t + t^2/2 (t > 0). If t < 0 the
- * point lies under the layer above (the floored threshold sent it here), so
- * it is accepted. Math.exp costs ~15 ns in V8, more than a fast-path draw.
+ * the batch loops, and called only after a loop has written its state back.
  */
 function slowNormal(rng: Rng, raw: number): number {
   let r = raw;
@@ -379,17 +374,28 @@ function slowNormal(rng: Rng, raw: number): number {
       const tail = normalTail(rng);
       return idx & 1 ? -tail : tail;
     }
-    const f0 = ZF[layer - 1];
-    const y = ZF[layer] + (rng.nextUint32() + 0.5) * INV_TWO32 * (f0 - ZF[layer]);
-    const t = 0.5 * x * x - ZH[layer - 1];
-    if (t <= 0) return x;
-    const upper = f0 * (1 - t + 0.5 * t * t);
-    if (y < upper) {
-      const lower = upper - f0 * (t * t * t * (1 / 6));
-      if (y < lower || y < Math.exp(-0.5 * x * x)) return x;
-    }
+    const y = ZF[layer] + (rng.nextUint32() + 0.5) * INV_TWO32 * (ZF[layer - 1] - ZF[layer]);
+    if (wedgeAccepts(x, y, layer)) return x;
     r = rng.nextUint32() | 0;
   }
+}
+
+/**
+ * Exact test y < exp(-x^2/2) for a point of the wedge of `layer`, decided
+ * without exp() in almost every case: exp(-x^2/2) = F[i-1] * exp(-t) with
+ * t = x^2/2 - H[i-1], and 1 - t + t^2/2 - t^3/6 < exp(-t) < 1 - t + t^2/2 for
+ * t > 0 (Taylor with remainder). If t <= 0 the point lies under the layer above
+ * (the floored threshold sent it here) and is accepted. Math.exp costs ~15 ns
+ * in V8, more than a whole fast-path draw.
+ */
+function wedgeAccepts(x: number, y: number, layer: number): boolean {
+  const t = 0.5 * x * x - ZH[layer - 1];
+  if (t <= 0) return true;
+  const f0 = ZF[layer - 1];
+  const upper = f0 * (1 - t + 0.5 * t * t);
+  if (y >= upper) return false;
+  if (y < upper - f0 * (t * t * t * (1 / 6))) return true;
+  return y < Math.exp(-0.5 * x * x);
 }
 
 /** A draw from the normal tail beyond ZIG_R (Marsaglia 1964, "Generating a variable from the tail of the normal distribution"). */
@@ -400,3 +406,52 @@ function normalTail(rng: Rng): number {
     if (y + y > x * x) return ZIG_R + x;
   }
 }
+
+/**
+ * Runs every rarely taken branch once, at module load, on a private generator.
+ *
+ * TurboFan compiles a branch that has never run into a deoptimisation, and a
+ * hot batch method deoptimised after a long loop can stay on slower on-stack-
+ * replacement code for good (seen on Node 20: 2-3x slower). Running the tail,
+ * wedge, redraw, queue-full and integer-rejection paths here gives V8 type
+ * feedback for all of them before any method gets hot. Cost: ~2 ms, once.
+ * The calls are short so that nothing is optimised during the warm-up itself.
+ */
+function warmUp(): void {
+  // Direct calls first, so that the batch methods, which inline these, never get
+  // compiled before every branch here has run.
+  const rng = new Rng(0x9e3779b9, 0x7f4a7c15, 0x85ebca6b, 0xc2b2ae35);
+  // the wedge test's four outcomes, with crafted points (t <= 0; y above, below, between the bounds)
+  const layer = 128;
+  const f0 = ZF[layer - 1];
+  const x = Math.sqrt(2 * (ZH[layer - 1] + 0.5)); // t = 0.5
+  const upper = f0 * (1 - 0.5 + 0.125);
+  const lower = upper - f0 * (0.125 / 6);
+  for (let i = 0; i < 8; i++) {
+    wedgeAccepts(0, f0, layer);
+    wedgeAccepts(x, upper, layer);
+    wedgeAccepts(x, lower * 0.5, layer);
+    wedgeAccepts(x, 0.5 * (upper + lower), layer);
+    // base strip beyond R, both signs: the tail
+    slowNormal(rng, 0x007fffff);
+    slowNormal(rng, 0x00ffffff);
+  }
+  // Lemire: the large path (3 * 2^30 rejects 1 draw in 4), then rejection on the
+  // small path (for n = 2096129, 2^32 mod n = 2095104: ~1 call in 2000 rejects)
+  for (let i = 0; i < 64; i++) rng.nextInt(3221225472);
+  for (let i = 0; i < 20000; i++) rng.nextInt(2096129);
+  // the batch loops, with a tiny queue so that they also stop early and recurse
+  const buf = new Float64Array(256);
+  for (let i = 0; i < 24; i++) {
+    queueCap = 4;
+    rng.fillNormal(buf, 0, 256, 0, 1);
+    rng.addNormal(buf, 0, 256, 1);
+    queueCap = 2;
+    rng.sumNormals(255);
+    rng.sumNormals(256);
+    queueCap = QUEUE.length;
+    for (let k = 0; k < 32; k++) rng.normal();
+  }
+}
+
+warmUp();

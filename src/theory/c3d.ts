@@ -25,9 +25,19 @@ export function c3dBracketC(m: number): number {
 /**
  * Normalised G (spec/000 §2.2, derived from seed 000, eq. (7) with α = A·sqrt(n*)):
  * G = (4A²(m−4)/(m−2) − 1)·4A/√m − (4(m+1)A²/m − 1)·√(2π)·erfcx(√m/(2√2 A)).
- * Depends on m only; exp·erfc replaced by erfcx (no overflow for large m).
+ * Depends on m only. Evaluated in the algebraically equal form (√(2π)·(√m/(4A))·erfcx(y) = √π·y·erfcx(y)
+ * = 1 − J(L) with y = √m/(2√2A), L = 2y² = m/(4A²), J(L) = E[x²/(L+x²)], seed 000 eq. (62)):
+ * G = (4A/√m)·[−4A²(3m−2)/(m(m−2)) + (4(m+1)A²/m − 1)·J(m/(4A²))],
+ * which avoids the O(1/m) cancellation of the two printed terms (A_m stays exact up to m ~ 1e8).
  */
 export function gNormalized(A: number, m: number): number {
+  const A2 = A * A;
+  const inner = (-4 * A2 * (3 * m - 2)) / (m * (m - 2)) + ((4 * (m + 1) * A2) / m - 1) * expectSqRatio(m / (4 * A2));
+  return ((4 * A) / Math.sqrt(m)) * inner;
+}
+
+/** G as printed in spec/000 §2.2 (erfcx form, two terms that cancel to O(1/m)); for cross-checks. */
+export function gNormalizedPrinted(A: number, m: number): number {
   const term1 = ((4 * A * A * (m - 4)) / (m - 2) - 1) * ((4 * A) / Math.sqrt(m));
   const term2 = ((4 * (m + 1) * A * A) / m - 1) * SQRT_2PI * erfcx(Math.sqrt(m) / (2 * Math.SQRT2 * A));
   return term1 - term2;

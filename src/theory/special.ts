@@ -124,7 +124,7 @@ export function normPdf(x: number): number {
 
 /**
  * Standard normal CDF Φ(x) = erfc(−x/√2)/2. For x < −0.66 it is evaluated as
- * φ-style exp(−x²/2)·erfcx(−x/√2)/2 with the exponent split exactly in x, so the
+ * exp(−x²/2)·erfcx(−x/√2)/2 with the exponent split exactly in x, so the
  * lower tail keeps ~1e-15 relative accuracy (the rounding of x/√2 only enters erfcx,
  * whose logarithmic derivative is O(1/x)).
  */
@@ -161,7 +161,7 @@ export function binomial(n: number, k: number): number {
   return Math.round(r);
 }
 
-/** Cody/Lemma 12 upper bound: erfc(x) <= e^{-x²}/√π·(1/x − 1/(2x³) + 3/(4x⁵)), x > 0. seed 000, eq. (11)/(46) */
+/** Lemma 12 upper bound: erfc(x) <= e^{-x²}/√π·(1/x − 1/(2x³) + 3/(4x⁵)), x > 0. seed 000, eq. (11)/(46) */
 export function erfcUpperBound(x: number): number {
   return (Math.exp(-x * x) * SQRT_PI_INV) * (1 / x - 1 / (2 * x ** 3) + 3 / (4 * x ** 5));
 }

@@ -42,7 +42,7 @@ describe('Monte Carlo agrees with the closed forms (4 standard errors)', functio
 
   describe('C3D (Algorithm 1)', () => {
     check({ mechanism: 'c3d', inst: S10, rounds: 40_000 }); // spec/000 §8 MC (a)
-    for (const deviation of [
+    const deviations: StrategyRef[] = [
       { name: 'under-collect', params: { n: 5 } },
       { name: 'under-collect', params: { n: 25 } },
       { name: 'free-ride' },
@@ -52,7 +52,8 @@ describe('Monte Carlo agrees with the closed forms (4 standard errors)', functio
       { name: 'plain-mean' },
       { name: 'ignore-corrupted' },
       { name: 'submit-nothing' },
-    ]) {
+    ];
+    for (const deviation of deviations) {
       check({ mechanism: 'c3d', inst: S10, deviation, rounds: 20_000 });
     }
     check({ mechanism: 'c3d', inst: makeInstance(7, 2, 4 / (7 * 36)), rounds: 20_000 }); // n* = 6, not in the spec

@@ -67,7 +67,8 @@ function render(h: HeadToHead): string {
     `${d.id} ${d.what}`,
     ...cols.map((c) => {
       const x = c.deviations[r];
-      return `${fmt(x.penalty, 5)}${x.profitable ? ' ◀' : '  '}`;
+      if (x.error) return 'error';
+      return `${x.unbounded ? 'unbounded' : fmt(x.penalty, 5)}${x.profitable ? ' ◀' : '  '}`;
     }),
   ]);
   const profitable = cols.map((c) => `${c.mechanism}: ${c.deviations.filter((d) => d.profitable).length} of ${c.deviations.length}`);
@@ -77,7 +78,7 @@ function render(h: HeadToHead): string {
     formatTable(head, top),
     '',
     "Agent 0's penalty (worst case over μ) when she deviates and the others play s*; ◀ = profitable",
-    `(gain over s* above ${h.z} standard errors):`,
+    `(gain over s* above ${h.z} standard errors); unbounded = infinite max risk (closed form ∞):`,
     formatTable(['deviation', ...cols.map((c) => c.mechanism)], devRows),
     '',
     `Profitable deviations — ${profitable.join('; ')}`,

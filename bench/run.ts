@@ -1,0 +1,57 @@
+/**
+ * `npm run bench`: the arena's C3D Monte Carlo throughput and RNG speed, and,
+ * with --compare, the NumPy and C references of ../shared/bench run in the
+ * same sitting (interleaved, medians), with the ratios.
+ *
+ *   npm run bench                      # ~10 s
+ *   npm run bench -- --compare         # also runs ../shared/bench/run.sh
+ *   npm run bench -- --compare --runs 3 --seconds 5
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { runC3DBench } from './c3d.bench.js';
+import { runRngBench } from './rng.bench.js';
+
+function arg(name: string, fallback: number): number {
+  const k = process.argv.indexOf(name);
+  return k >= 0 ? Number(process.argv[k + 1]) : fallback;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = Math.floor(s.length / 2);
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+}
+
+const compare = process.argv.includes('--compare');
+const runs = arg('--runs', 1);
+const seconds = arg('--seconds', 5);
+const refDir = resolve(process.env.ARENA_BENCH_REF ?? '../shared/bench');
+
+const ours: number[] = [];
+const refs: Record<string, number[]> = {};
+for (let r = 0; r < runs; r++) {
+  const b = runC3DBench(seconds, 12345 + r);
+  ours.push(b.roundsPerSecond);
+  process.stderr.write(`arena run ${r + 1}: ${b.roundsPerSecond.toFixed(1)} rounds/s, risk+cost ${b.penalty.toExponential(6)} ± ${b.stderr.toExponential(1)} (theory ${b.theory.toExponential(6)}, z = ${b.z.toFixed(2)})\n`);
+  if (compare) {
+    if (!existsSync(resolve(refDir, 'run.sh'))) {
+      process.stderr.write(`no references at ${refDir} (set ARENA_BENCH_REF)\n`);
+    } else {
+      const out = spawnSync('bash', [resolve(refDir, 'run.sh')], { env: { ...process.env, BENCH_SECONDS: String(seconds) }, encoding: 'utf8' });
+      for (const line of out.stdout.split('\n')) {
+        const m = /^(\w+)=([\d.]+)$/.exec(line.trim());
+        if (m) (refs[m[1]] ??= []).push(Number(m[2]));
+      }
+    }
+  }
+}
+
+const arena = median(ours);
+process.stdout.write(`arena_c3d_m100_rounds_per_s=${arena.toFixed(1)}\n`);
+for (const [k, v] of Object.entries(refs)) {
+  const x = median(v);
+  process.stdout.write(`${k}=${x.toFixed(1)}\narena_over_${k.replace(/_rounds_per_s$/, '')}=${(arena / x).toFixed(3)}\n`);
+}
+for (const [k, v] of Object.entries(runRngBench(1))) process.stdout.write(`rng_${k}=${v.toFixed(3)}\n`);
