@@ -9,7 +9,7 @@ export default defineStrategy({
   description: 'Collect n points (default 0) and estimate μ by the constant μ₀.',
   source: 'spec/002 D5',
   params: {
-    mu0: { kind: 'real', min: -1e9, max: 1e9, default: 0, description: 'the constant estimate μ₀' },
+    mu0: { kind: 'real', min: (info) => -1000 * info.instance.sigma, max: (info) => 1000 * info.instance.sigma, default: 0, description: 'the constant estimate μ₀' },
     n: { kind: 'int', min: 0, max: (info) => 4 * info.nRecommended, default: 0, description: 'points collected' },
   },
   meta: { truthful: true, equivariant: false, stochastic: false },

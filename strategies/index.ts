@@ -12,6 +12,12 @@ import shift from './shift.js';
 import shrink from './shrink.js';
 import submitNothing from './submit-nothing.js';
 import underCollect from './under-collect.js';
+import subset from './subset.js';
+import duplicate from './duplicate.js';
+import padConstant from './pad-constant.js';
+import padFit from './pad-fit.js';
+import ownData from './own-data.js';
+import fixedWeight from './fixed-weight.js';
 
 /** The built-in strategies, in catalogue order. */
 export const builtinStrategies: readonly StrategyPlugin[] = [
@@ -25,7 +31,13 @@ export const builtinStrategies: readonly StrategyPlugin[] = [
   shift,
   shrink,
   submitNothing,
+  subset,
+  duplicate,
+  padConstant,
+  padFit,
   plainMean,
   ignoreCorrupted,
+  ownData,
+  fixedWeight,
   constantEstimator,
 ] as readonly StrategyPlugin[];

@@ -7,7 +7,7 @@ export default defineStrategy({
   description: 'Submit y = x + δ.',
   source: 'spec/000 §5; spec/002 D6',
   params: {
-    delta: { kind: 'real', min: -1e6, max: 1e6, default: (info) => 0.5 * info.instance.sigma, description: 'shift δ' },
+    delta: { kind: 'real', min: (info) => -10 * info.instance.sigma, max: (info) => 10 * info.instance.sigma, default: (info) => 0.5 * info.instance.sigma, description: 'shift δ' },
   },
   meta: { truthful: false, equivariant: true, stochastic: false },
   build: ({ delta }) => ({ submit: pointwise((v) => v + delta) }),

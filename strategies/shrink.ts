@@ -7,7 +7,7 @@ export default defineStrategy({
   description: 'Submit y = λ·x.',
   source: 'spec/000 §5; spec/002 D6',
   params: {
-    lambda: { kind: 'real', min: -10, max: 10, default: 0.5, description: 'scale λ' },
+    lambda: { kind: 'real', min: -2, max: 2, default: 0.5, description: 'scale λ' },
   },
   meta: ({ lambda }) => ({ truthful: lambda === 1, equivariant: lambda === 1, stochastic: false }),
   build: ({ lambda }) => ({ submit: pointwise((v) => lambda * v) }),

@@ -1,6 +1,7 @@
 import { defineMechanism } from '../../src/core/mechanism.js';
 import { integerAmount } from '../../src/core/rounding.js';
 import { c3dAlpha, c3dNStar } from '../../src/theory/index.js';
+import { allocatePooled } from '../pool/allocate.js';
 import { poolTheory } from '../pool/theory.js';
 import { info, truthfulMeta, truthfulWeighted } from '../recommended.js';
 import { allocateC3D } from './allocate.js';
@@ -29,11 +30,7 @@ export default defineMechanism({
         recommended: truthfulWeighted,
         recommendedMeta: truthfulMeta,
         deploysEstimate: false,
-        allocate(i, pool, _rng, out) {
-          const n = pool.othersSize(i);
-          pool.copyOthers(i, out.reserveClean(n));
-          out.cleanLength = n;
-        },
+        allocate: (i, pool, _rng, out) => allocatePooled(i, pool, out),
         theory: poolTheory(inst, nStar, nBar, 0),
       };
     }

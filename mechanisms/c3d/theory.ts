@@ -1,6 +1,6 @@
 import type { Instance } from '../../src/core/instance.js';
 import type { DeviationRef, MechanismTheory } from '../../src/core/mechanism.js';
-import { c3dPlainMeanRisk, c3dRisk } from '../../src/theory/index.js';
+import { c3dFixedWeightRisk, c3dPlainMeanRisk, c3dRisk } from '../../src/theory/index.js';
 import { alonePenalty, summarize } from '../summary.js';
 
 /**
@@ -46,6 +46,21 @@ export function c3dTheory(inst: Instance, nStar: number, nBar: number, alpha: nu
       case 'submit-nothing':
       case 'ignore-corrupted':
         return cleanOnly(nBar) + c * nBar;
+      case 'subset': {
+        // mean of a random s-subset of X minus mean(X) is N(0, σ²(1/s − 1/n)), independent of mean(X)
+        const size = Math.round(p.fraction * nBar);
+        return (size > 0 ? risk(nBar, { extraVar: s2 * (1 / size - 1 / nBar) }) : cleanOnly(nBar)) + c * nBar;
+      }
+      case 'duplicate': // same mean: A_0 is unchanged (spec/000 §5)
+        return recommended;
+      case 'pad-constant':
+        return (p.count === 0 ? risk(nBar) : cleanOnly(nBar)) + c * nBar;
+      case 'pad-fit': // mean(Y) = mean(X) + Σε/(n+count), ε ~ N(0, σ²)
+        return risk(nBar, { extraVar: (p.count * s2) / (nBar + p.count) ** 2 }) + c * nBar;
+      case 'own-data':
+        return s2 / nBar + c * nBar;
+      case 'fixed-weight':
+        return c3dFixedWeightRisk({ sigma, alpha, nx: nBar, nz, nzp, tau2: p.tau2 }) + c * nBar;
       case 'plain-mean':
         return c3dPlainMeanRisk({ sigma, alpha, nx: nBar, nz, nzp }) + c * nBar;
       case 'constant-estimator':
@@ -70,6 +85,8 @@ export function c3dTheory(inst: Instance, nStar: number, nBar: number, alpha: nu
         case 'recommended':
         case 'plain-mean':
         case 'ignore-corrupted':
+        case 'own-data':
+        case 'fixed-weight':
           return recommended;
         case 'under-collect':
         case 'constant-estimator':

@@ -24,7 +24,19 @@ export function cdedTheory(inst: Instance, nStar: number, nBar: number, k: numbe
       case 'recommended':
       case 'plain-mean':
       case 'ignore-corrupted':
+      case 'own-data':
+      case 'fixed-weight':
         return recommended; // the mechanism deploys the estimate (S = N × F)
+      case 'subset': {
+        const size = Math.round(p.fraction * nBar);
+        return size > 0 ? risk(nBar, { ny: size, extraVar: s2 * (1 / size - 1 / nBar) }) + c * nBar : INF;
+      }
+      case 'duplicate':
+        return risk(nBar, { ny: p.copies * nBar }) + c * nBar;
+      case 'pad-constant':
+        return p.count === 0 ? recommended : INF;
+      case 'pad-fit':
+        return risk(nBar, { ny: nBar + p.count, extraVar: (p.count * s2) / (nBar + p.count) ** 2 }) + c * nBar;
       case 'alone':
         return alonePenalty(inst);
       case 'free-ride':
@@ -52,9 +64,7 @@ export function cdedTheory(inst: Instance, nStar: number, nBar: number, k: numbe
     recommended: () => summarize(inst, nStar, null, recommended),
     penalty(d, agent) {
       if (agent === 0) return agent0(d);
-      return d.strategy === 'recommended' || d.strategy === 'plain-mean' || d.strategy === 'ignore-corrupted'
-        ? recommended
-        : null;
+      return ['recommended', 'plain-mean', 'ignore-corrupted', 'own-data', 'fixed-weight'].includes(d.strategy) ? recommended : null;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { defineMechanism } from '../../src/core/mechanism.js';
 import { integerAmount } from '../../src/core/rounding.js';
 import { globalN } from '../../src/theory/index.js';
+import { allocatePooled } from '../pool/allocate.js';
 import { poolTheory } from '../pool/theory.js';
 import { info, truthfulMeta, truthfulWeighted } from '../recommended.js';
 
@@ -24,10 +25,7 @@ export default defineMechanism({
       recommendedMeta: truthfulMeta,
       deploysEstimate: false,
       allocate(i, pool, _rng, out) {
-        if (pool.size(i) < nBar) return; // Algorithm 2: A_i = ∅
-        const n = pool.othersSize(i);
-        pool.copyOthers(i, out.reserveClean(n));
-        out.cleanLength = n;
+        if (pool.size(i) >= nBar) allocatePooled(i, pool, out); // Algorithm 2: else A_i = ∅
       },
       theory: poolTheory(inst, nStar, nBar, nBar),
     };

@@ -2,6 +2,7 @@ import { defineMechanism } from '../../src/core/mechanism.js';
 import { integerAmount } from '../../src/core/rounding.js';
 import { globalN } from '../../src/theory/index.js';
 import { info, truthfulMeta, truthfulWeighted } from '../recommended.js';
+import { allocatePooled } from './allocate.js';
 import { poolTheory } from './theory.js';
 
 /**
@@ -22,11 +23,7 @@ export default defineMechanism({
       recommended: truthfulWeighted,
       recommendedMeta: truthfulMeta,
       deploysEstimate: false,
-      allocate(i, pool, _rng, out) {
-        const n = pool.othersSize(i);
-        pool.copyOthers(i, out.reserveClean(n)); // A_i = ∪_{j≠i} Y_j
-        out.cleanLength = n;
-      },
+      allocate: (i, pool, _rng, out) => allocatePooled(i, pool, out),
       theory: poolTheory(inst, nStar, nBar, 0),
     };
   },

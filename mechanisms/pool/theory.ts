@@ -37,7 +37,15 @@ export function poolTheory(inst: Instance, nStar: number, nBar: number, threshol
       case 'shrink':
       case 'plain-mean':
       case 'ignore-corrupted':
-        return deviator(nBar, nBar);
+      case 'duplicate':
+      case 'pad-constant':
+      case 'pad-fit':
+      case 'fixed-weight':
+        return deviator(nBar, nBar * (d.strategy === 'duplicate' ? p.copies : 1) + (p.count ?? 0));
+      case 'subset':
+        return deviator(nBar, Math.round(p.fraction * nBar));
+      case 'own-data':
+        return risk(nBar) + c * nBar;
       case 'submit-nothing':
         return deviator(nBar, 0);
       case 'constant-estimator':
@@ -53,7 +61,11 @@ export function poolTheory(inst: Instance, nStar: number, nBar: number, threshol
       case 'recommended':
       case 'plain-mean':
       case 'ignore-corrupted':
+      case 'own-data':
+      case 'fixed-weight':
         return nBar;
+      case 'subset':
+        return Math.round(d.params.fraction * nBar);
       case 'under-collect':
         return d.params.n;
       case 'constant-estimator':

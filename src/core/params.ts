@@ -5,8 +5,8 @@ import type { PublicInfo } from './public-info.js';
 export interface ParamSpec {
   readonly kind: 'int' | 'real';
   readonly description: string;
-  /** Smallest allowed value (inclusive). */
-  readonly min: number;
+  /** Smallest allowed value (inclusive); may depend on the public instance. */
+  readonly min: number | ((info: PublicInfo) => number);
   /** Largest allowed value (inclusive); may depend on the public instance. */
   readonly max: number | ((info: PublicInfo) => number);
   /** Value used when the user gives none; may depend on the public instance. */
@@ -43,11 +43,17 @@ export function resolveParams<S extends ParamSpecs>(
   const out: Record<string, number> = {};
   for (const [key, spec] of Object.entries(specs)) {
     const v = key in given ? given[key] : resolve(spec.default, info, `${owner}.${key}`);
+    const min = resolve(spec.min, info, `${owner}.${key}`);
     const max = resolve(spec.max, info, `${owner}.${key}`);
     if (!Number.isFinite(v)) throw new InputError(`${owner}.${key}`, `must be a finite number (got ${v})`);
     if (spec.kind === 'int' && !Number.isInteger(v)) throw new InputError(`${owner}.${key}`, `must be an integer (got ${v})`);
-    if (v < spec.min || v > max) throw new InputError(`${owner}.${key}`, `must lie in [${spec.min}, ${max}] (got ${v})`);
+    if (v < min || v > max) throw new InputError(`${owner}.${key}`, `must lie in [${min}, ${max}] (got ${v})`);
     out[key] = v;
   }
   return out as ParamValues<S>;
+}
+
+/** The search range [min, max] of a parameter for an instance. */
+export function paramRange(spec: ParamSpec, info: PublicInfo): [number, number] {
+  return [resolve(spec.min, info, 'range'), resolve(spec.max, info, 'range')];
 }

@@ -52,6 +52,11 @@ describe('Monte Carlo agrees with the closed forms (4 standard errors)', functio
       { name: 'plain-mean' },
       { name: 'ignore-corrupted' },
       { name: 'submit-nothing' },
+      { name: 'subset', params: { fraction: 0.5 } },
+      { name: 'duplicate', params: { copies: 3 } },
+      { name: 'pad-fit', params: { count: 10 } },
+      { name: 'own-data' },
+      { name: 'fixed-weight' },
     ];
     for (const deviation of deviations) {
       check({ mechanism: 'c3d', inst: S10, deviation, rounds: 20_000 });
@@ -73,6 +78,7 @@ describe('Monte Carlo agrees with the closed forms (4 standard errors)', functio
     check({ mechanism: 'pcs', inst: S10, deviation: { name: 'fabricate-and-discard', params: { k: 0 } }, rounds: 8_000 }); // MC (e)
     check({ mechanism: 'pcs', inst: makeInstance(5, 2, 4 / (5 * 16)), deviation: { name: 'fabricate-and-discard', params: { k: 2 } }, rounds: 4_000 });
     check({ mechanism: 'pcs', inst: S10, deviation: { name: 'resample-from-fit', params: { k: 1, K: 10 } }, rounds: 20_000 });
+    check({ mechanism: 'pcs', inst: S10, deviation: { name: 'subset', params: { fraction: 0.5 } }, rounds: 20_000 });
   });
 
   describe('CDED (Algorithm 3)', () => {
@@ -81,5 +87,8 @@ describe('Monte Carlo agrees with the closed forms (4 standard errors)', functio
     check({ mechanism: 'cded', k: 1, inst: S10, deviation: { name: 'shift', params: { delta: 0.3 } }, rounds: 20_000 });
     check({ mechanism: 'cded', k: 2, inst: S10, deviation: { name: 'add-noise', params: { tau: 1 } }, rounds: 20_000 });
     check({ mechanism: 'cded', k: 1, inst: S10, deviation: { name: 'under-collect', params: { n: 4 } }, rounds: 20_000 });
+    check({ mechanism: 'cded', k: 2, inst: S10, deviation: { name: 'subset', params: { fraction: 0.7 } }, rounds: 20_000 });
+    check({ mechanism: 'cded', k: 1, inst: S10, deviation: { name: 'duplicate', params: { copies: 2 } }, rounds: 20_000 });
+    check({ mechanism: 'cded', k: 3, inst: S10, deviation: { name: 'pad-fit', params: { count: 5 } }, rounds: 20_000 });
   });
 });
