@@ -18,25 +18,30 @@ export function cdedTheory(inst: Instance, nStar: number, nBar: number, k: numbe
   const recommended = risk(nBar) + c * nBar;
   const INF = Number.POSITIVE_INFINITY;
 
+  /** Truthful submission of n points (infinite max risk when n = 0: see allocate.ts). */
+  const truthful = (n: number) => (n > 0 ? risk(n) + c * n : INF);
+
   function agent0(d: DeviationRef): number | null {
     const p = d.params;
+    const n = p.n ?? nBar; // f/h families may be composed with an amount (src/search/compose.ts)
     switch (d.strategy) {
       case 'recommended':
+        return recommended;
       case 'plain-mean':
       case 'ignore-corrupted':
       case 'own-data':
       case 'fixed-weight':
-        return recommended; // the mechanism deploys the estimate (S = N × F)
+        return truthful(n); // the mechanism deploys the estimate (S = N × F): h is irrelevant
       case 'subset': {
-        const size = Math.round(p.fraction * nBar);
-        return size > 0 ? risk(nBar, { ny: size, extraVar: s2 * (1 / size - 1 / nBar) }) + c * nBar : INF;
+        const size = Math.round(p.fraction * n);
+        return size > 0 ? risk(n, { ny: size, extraVar: s2 * (1 / size - 1 / n) }) + c * n : INF;
       }
       case 'duplicate':
-        return risk(nBar, { ny: p.copies * nBar }) + c * nBar;
+        return n > 0 ? risk(n, { ny: p.copies * n }) + c * n : INF;
       case 'pad-constant':
-        return p.count === 0 ? recommended : INF;
+        return p.count === 0 ? truthful(n) : INF;
       case 'pad-fit':
-        return risk(nBar, { ny: nBar + p.count, extraVar: (p.count * s2) / (nBar + p.count) ** 2 }) + c * nBar;
+        return n > 0 ? risk(n, { ny: n + p.count, extraVar: (p.count * s2) / (n + p.count) ** 2 }) + c * n : INF;
       case 'alone':
         return alonePenalty(inst);
       case 'free-ride':
@@ -44,17 +49,17 @@ export function cdedTheory(inst: Instance, nStar: number, nBar: number, k: numbe
         return INF; // mean(Y_0) undefined: η² = ∞ (see allocate.ts)
       case 'under-collect':
       case 'constant-estimator': // the estimator is ignored: it is under-collection
-        return p.n > 0 ? risk(p.n) + c * p.n : INF;
+        return truthful(p.n);
       case 'fabricate-and-discard': // the fakes enter the deployed mean
         return p.k >= nBar ? risk(p.k) + c * p.k : INF;
       case 'resample-from-fit':
         return p.K > 0 && p.k > 0 ? risk(p.k, { ny: p.K, extraVar: s2 / p.K }) + c * p.k : INF;
       case 'add-noise':
-        return risk(nBar, { extraVar: (p.tau * p.tau) / nBar }) + c * nBar;
+        return n > 0 ? risk(n, { extraVar: (p.tau * p.tau) / n }) + c * n : INF;
       case 'shift':
-        return risk(nBar, { shift: p.delta }) + c * nBar;
+        return n > 0 ? risk(n, { shift: p.delta }) + c * n : INF;
       case 'shrink':
-        return p.lambda === 1 ? recommended : INF;
+        return p.lambda === 1 ? truthful(n) : INF;
       default:
         return null;
     }
@@ -62,6 +67,8 @@ export function cdedTheory(inst: Instance, nStar: number, nBar: number, k: numbe
 
   return {
     recommended: () => summarize(inst, nStar, null, recommended),
+    // β² from Σ|Y| = n + N₋ (seed 000, Algorithm 3); an empty submission has no mean (infinite risk)
+    effortPenalty: (n, othersTotal) => (n > 0 ? cdedRisk({ sigma, m, c, k, nOthers: othersTotal, nx: n }) + c * n : INF),
     penalty(d, agent) {
       if (agent === 0) return agent0(d);
       return ['recommended', 'plain-mean', 'ignore-corrupted', 'own-data', 'fixed-weight'].includes(d.strategy) ? recommended : null;

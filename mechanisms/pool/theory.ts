@@ -19,6 +19,7 @@ export function poolTheory(inst: Instance, nStar: number, nBar: number, threshol
 
   function agent0(d: DeviationRef): number | null {
     const p = d.params;
+    const n = p.n ?? nBar; // f/h families may be composed with an amount (src/search/compose.ts)
     switch (d.strategy) {
       case 'recommended':
         return recommended;
@@ -37,17 +38,20 @@ export function poolTheory(inst: Instance, nStar: number, nBar: number, threshol
       case 'shrink':
       case 'plain-mean':
       case 'ignore-corrupted':
-      case 'duplicate':
-      case 'pad-constant':
-      case 'pad-fit':
       case 'fixed-weight':
-        return deviator(nBar, nBar * (d.strategy === 'duplicate' ? p.copies : 1) + (p.count ?? 0));
+        return deviator(n, n);
+      case 'duplicate':
+        return deviator(n, p.copies * n);
+      case 'pad-constant':
+        return deviator(n, n + p.count);
+      case 'pad-fit':
+        return deviator(n, n > 0 ? n + p.count : 0);
       case 'subset':
-        return deviator(nBar, Math.round(p.fraction * nBar));
+        return deviator(n, Math.round(p.fraction * n));
       case 'own-data':
-        return risk(nBar) + c * nBar;
+        return risk(n) + c * n;
       case 'submit-nothing':
-        return deviator(nBar, 0);
+        return deviator(n, 0);
       case 'constant-estimator':
         return Number.POSITIVE_INFINITY; // spec/002 D5: the sup over μ is infinite
       default:
@@ -59,13 +63,14 @@ export function poolTheory(inst: Instance, nStar: number, nBar: number, threshol
   function truthfulSize(d: DeviationRef): number | null {
     switch (d.strategy) {
       case 'recommended':
+        return nBar;
       case 'plain-mean':
       case 'ignore-corrupted':
       case 'own-data':
       case 'fixed-weight':
-        return nBar;
+        return d.params.n ?? nBar;
       case 'subset':
-        return Math.round(d.params.fraction * nBar);
+        return Math.round(d.params.fraction * (d.params.n ?? nBar));
       case 'under-collect':
         return d.params.n;
       case 'constant-estimator':
@@ -81,6 +86,8 @@ export function poolTheory(inst: Instance, nStar: number, nBar: number, threshol
 
   return {
     recommended: () => summarize(inst, nStar, null, recommended),
+    // Agent i averages her n points with the others' pool iff she passes the check (seed 000 §2.1, Algorithm 2).
+    effortPenalty: (n, othersTotal) => risk(n + (n >= threshold ? othersTotal : 0)) + c * n,
     penalty(d, agent) {
       if (agent === 0) return agent0(d);
       const size = truthfulSize(d);

@@ -1,22 +1,31 @@
+import cliProgress from 'cli-progress';
 import type { EventBus } from '../engine/events.js';
 import type { CliIO } from './io.js';
 
 /**
- * Shows progress on stderr while a long computation runs, when stderr is a
- * terminal. Returns a function that detaches it.
+ * A progress bar on stderr (cli-progress), fed by the engine's event stream.
+ * Shown only when stderr is a terminal and the output is not JSON. Returns
+ * a function that stops it.
  */
-export function attachProgress(events: EventBus, io: CliIO, enabled = Boolean(process.stderr.isTTY)): () => void {
+export function attachProgress(events: EventBus, _io: CliIO, enabled = Boolean(process.stderr.isTTY)): () => void {
   if (!enabled) return () => {};
-  let last = '';
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: '{task} [{bar}] {percentage}% | ETA {eta_formatted}', hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let task = '';
   const sub = events.events$.subscribe((e) => {
     if (e.type !== 'progress') return;
-    const pct = Math.floor((100 * e.done) / e.total);
-    const line = `\r${e.task}: ${pct}%`;
-    if (line !== last) io.err(line.padEnd(60));
-    last = line;
+    if (e.task !== task) {
+      if (task) bar.stop();
+      task = e.task;
+      bar.start(e.total, e.done, { task });
+    } else {
+      bar.update(e.done, { task });
+    }
   });
   return () => {
     sub.unsubscribe();
-    if (last) io.err('\r'.padEnd(61) + '\r');
+    if (task) bar.stop();
   };
 }

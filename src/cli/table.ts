@@ -10,6 +10,7 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
 export function fmt(x: number | null, digits = 6): string {
   if (x === null) return '—';
   if (x === Number.POSITIVE_INFINITY) return '∞';
+  if (x === Number.NEGATIVE_INFINITY) return '−∞';
   if (Number.isNaN(x)) return 'NaN';
   return Number(x.toPrecision(digits)).toString();
 }

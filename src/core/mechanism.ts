@@ -40,6 +40,12 @@ export interface MechanismTheory {
    * others play the recommended profile; null where no closed form is known.
    */
   penalty(deviation: DeviationRef, agent: number): number | null;
+  /**
+   * Exact penalty of an agent who collects n points when the others submit
+   * `othersTotal` points truthfully and everyone uses the recommended f and h
+   * (the effort game of spec/000 §5). Absent when unknown.
+   */
+  effortPenalty?(n: number, othersTotal: number): number;
 }
 
 /** A mechanism set up for one instance. */

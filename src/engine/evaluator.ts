@@ -4,6 +4,7 @@ import { StreamFactory } from '../random/index.js';
 import { PenaltyAccumulator } from './accumulator.js';
 import type { AgentStrategy } from './agent-strategy.js';
 import type { EventBus } from './events.js';
+import { looksEquivariant } from './equivariance-probe.js';
 import { RoundOutcome, RoundPlayer } from './round-player.js';
 import { EQUIVARIANT_MU, MU_GRID_SIGMAS } from './worst-case.js';
 
@@ -40,9 +41,9 @@ const BATCHES = 64;
 
 /**
  * Monte Carlo penalties of a profile (seed 000, eq. (3)). Profiles whose
- * strategies are all translation-equivariant are scored at one μ; any other
- * profile, or one in which some agent had to estimate from no data at all,
- * is scored on the μ grid with common random numbers across μ, and each
+ * strategies are all translation-equivariant, and pass the equivariance
+ * probe, are scored at one μ; any other profile, or one in which some agent
+ * had to estimate from no data at all, is scored on the μ grid with common random numbers across μ, and each
  * agent's penalty is the worst grid point.
  */
 export function evaluateProfile(
@@ -55,6 +56,9 @@ export function evaluateProfile(
   const equivariant = profile.every((s) => s.meta.equivariant);
   const first = opts.forceGrid || !equivariant ? MU_GRID_SIGMAS : EQUIVARIANT_MU;
   const result = simulate(inst, run, profile, opts, first);
+  if (result.probeFailed) {
+    opts.events?.emit({ type: 'notice', task: opts.task ?? 'evaluate', message: 'the profile is not translation-equivariant in practice; scored on the μ grid' });
+  }
   if (result.sawNoData && first === EQUIVARIANT_MU) {
     opts.events?.emit({
       type: 'notice',
@@ -72,11 +76,14 @@ function simulate(
   profile: readonly AgentStrategy[],
   opts: EvaluateOptions,
   gridSigmas: readonly number[],
-): { evaluation: Evaluation; sawNoData: boolean } {
+): { evaluation: Evaluation; sawNoData: boolean; probeFailed?: boolean } {
   const { m, sigma, cost } = inst;
   const mus = gridSigmas.map((g) => g * sigma);
   const player = new RoundPlayer(inst, run, profile, new StreamFactory(opts.seed), opts.cell ?? 'default');
   const out = new RoundOutcome(m);
+  if (mus.length === 1 && !looksEquivariant(player, sigma, out, new RoundOutcome(m))) {
+    return { evaluation: simulate(inst, run, profile, opts, MU_GRID_SIGMAS).evaluation, sawNoData: false, probeFailed: true };
+  }
   const values = new Float64Array(m);
   const acc = new PenaltyAccumulator(mus.length, m, Math.min(BATCHES, opts.rounds));
   const task = opts.task ?? 'evaluate';

@@ -37,7 +37,7 @@ export function evaluateCommand(program: Command, io: CliIO): void {
     const events = new EventBus();
     const arena = await arenaWith(o.plugin, events);
     const params = mechanismParams(arena, mechanism, o);
-    const stop = attachProgress(events, io);
+    const stop = attachProgress(events, io, Boolean(process.stderr.isTTY) && !o.json);
     try {
       const r = arena.evaluate(mechanism, inst, { rounds: o.rounds, seed: o.seed, mechanismParams: params, deviation, forceGrid: o.grid });
       if (o.json) {

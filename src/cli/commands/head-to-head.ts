@@ -40,7 +40,7 @@ export function headToHeadCommand(program: Command, io: CliIO): void {
     for (const name of mechanisms) arena.registry.mechanism(name, '--mechanisms');
     const params: Record<string, Record<string, number>> = {};
     if (o.k !== undefined) params.cded = { k: o.k };
-    const stop = attachProgress(events, io);
+    const stop = attachProgress(events, io, Boolean(process.stderr.isTTY) && !o.json);
     let result: HeadToHead;
     try {
       result = headToHead(arena, inst, mechanisms, { rounds: o.rounds, seed: o.seed, mechanismParams: params });
