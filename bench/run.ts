@@ -6,12 +6,14 @@
  *   npm run bench                      # ~10 s
  *   npm run bench -- --compare         # also runs ../shared/bench/run.sh
  *   npm run bench -- --compare --runs 3 --seconds 5
+ *   npm run bench -- --search-mc       # also times the Monte-Carlo-only C3D search (~3 min)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runC3DBench } from './c3d.bench.js';
 import { runRngBench } from './rng.bench.js';
+import { runSearchBench } from './search.bench.js';
 
 function arg(name: string, fallback: number): number {
   const k = process.argv.indexOf(name);
@@ -55,3 +57,7 @@ for (const [k, v] of Object.entries(refs)) {
   process.stdout.write(`${k}=${x.toFixed(1)}\narena_over_${k.replace(/_rounds_per_s$/, '')}=${(arena / x).toFixed(3)}\n`);
 }
 for (const [k, v] of Object.entries(runRngBench(1))) process.stdout.write(`rng_${k}=${v.toFixed(3)}\n`);
+for (const t of runSearchBench(process.argv.includes('--search-mc'))) {
+  process.stdout.write(`search_${t.mechanism}_${t.mode.replace('-', '_')}_seconds=${t.seconds.toFixed(2)}\n`);
+  process.stderr.write(`  search ${t.mechanism} (${t.mode}): ${t.verdict}; best ${t.best}\n`);
+}

@@ -24,6 +24,20 @@ describe('the README example plugin (examples/withhold-fraction.ts)', () => {
     expect(j.agents[0].penalty).to.be.within(0.034, 0.06);
   });
 
+  it('is searched over its declared range like a built-in (`arena search --plugin`)', async function () {
+    this.timeout(120_000);
+    const r = await runCli([
+      'search', 'c3d', ...S10, '--plugin', 'examples/withhold-fraction.ts', '--families', 'withhold-fraction', '--rounds', '300', '--json',
+    ]);
+    expect(r.code, r.err).to.equal(0);
+    const j = JSON.parse(r.out);
+    const family = j.agents[0].searched[0];
+    expect(family.family).to.equal('under-collect+withhold-fraction');
+    expect(family.ranges.fraction).to.deep.equal([0, 1]);
+    expect(family.source).to.equal('monte-carlo');
+    expect(j.verdict).to.equal('epsilon-equilibrium');
+  });
+
   it('shows in `arena list --plugin`', async () => {
     const r = await runCli(['list', '--plugin', 'examples/withhold-fraction.ts']);
     expect(r.out).to.match(/withhold-fraction/);

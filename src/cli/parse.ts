@@ -26,7 +26,7 @@ export function positiveInteger(value: string): number {
 /** Parses "NAME[:key=value,...]" (e.g. "shift:delta=0.5"). */
 export function parseStrategyRef(text: string, field = '--deviation'): StrategyRef {
   const [name, rest] = splitOnce(text.trim(), ':');
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new InputError(field, `"${text}" is not NAME[:key=value,...]`);
+  if (!/^[a-z0-9][a-z0-9-]*(\+[a-z0-9][a-z0-9-]*)*$/.test(name)) throw new InputError(field, `"${text}" is not NAME[:key=value,...]`);
   const params: Record<string, number> = {};
   if (rest !== undefined && rest.trim() !== '') {
     for (const part of rest.split(',')) {

@@ -7,6 +7,7 @@ import { evaluateProfile } from './evaluator.js';
 import type { EventBus } from './events.js';
 import type { Logger } from './logger.js';
 import type { PluginRegistry } from './registry.js';
+import { theoryRefOf } from '../search/compose.js';
 import { TOKENS } from './tokens.js';
 
 /** A strategy by name with user-given parameters, e.g. shift with {delta: 0.5}. */
@@ -95,7 +96,7 @@ export class Arena {
       task: `${mechanism}/${dev.label}`,
       events: this.events,
     });
-    const ref = { strategy: dev.plugin.name, params: dev.params };
+    const ref = theoryRefOf(dev.plugin, dev.params);
     return {
       mechanism,
       instance: inst,

@@ -2,6 +2,7 @@ import { injectable, multiInject, optional } from 'inversify';
 import { InputError } from '../core/instance.js';
 import type { MechanismPlugin } from '../core/mechanism.js';
 import type { StrategyPlugin } from '../core/strategy.js';
+import { compose } from '../search/compose.js';
 import { TOKENS } from './tokens.js';
 
 /** Collects every plugin bound in the container and finds them by name. */
@@ -9,6 +10,7 @@ import { TOKENS } from './tokens.js';
 export class PluginRegistry {
   private readonly mechanismsByName = new Map<string, MechanismPlugin>();
   private readonly strategiesByName = new Map<string, StrategyPlugin>();
+  private readonly composed = new Map<string, StrategyPlugin>();
 
   constructor(
     @multiInject(TOKENS.Mechanism) @optional() mechanisms: MechanismPlugin[] = [],
@@ -40,7 +42,18 @@ export class PluginRegistry {
     return p;
   }
 
+  /** A strategy by name; "a+b" composes strategies that set different parts of (n, f, h). */
   strategy(name: string, field = 'strategy'): StrategyPlugin {
+    if (name.includes('+')) {
+      const parts = name.split('+').map((n) => this.strategy(n, field));
+      const key = parts.map((p) => p.name).join('+');
+      let c = this.composed.get(key);
+      if (!c) {
+        c = compose(parts);
+        this.composed.set(key, c);
+      }
+      return c;
+    }
     const p = this.strategiesByName.get(name);
     if (!p) throw new InputError(field, `unknown strategy "${name}" (known: ${[...this.strategiesByName.keys()].join(', ')})`);
     return p;

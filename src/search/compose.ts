@@ -13,6 +13,13 @@ export function partsOf(plugin: StrategyPlugin, info: PublicInfo, params: Record
  * search explores n × f × h). Parameters keep their names unless two parts
  * share one, in which case they are prefixed with the strategy's name.
  */
+const COMPONENTS = new WeakMap<StrategyPlugin, readonly StrategyPlugin[]>();
+
+/** The strategies a composed family is made of ([plugin] for a plain one). */
+export function componentsOf(plugin: StrategyPlugin): readonly StrategyPlugin[] {
+  return COMPONENTS.get(plugin) ?? [plugin];
+}
+
 export function compose(plugins: readonly StrategyPlugin[]): StrategyPlugin {
   if (plugins.length === 1) return plugins[0];
   const names = plugins.map((p) => p.name);
@@ -23,7 +30,7 @@ export function compose(plugins: readonly StrategyPlugin[]): StrategyPlugin {
   for (const p of plugins) for (const [k, spec] of Object.entries(p.params)) params[keyOf(p, k)] = spec;
   const split = (all: Record<string, number>, p: StrategyPlugin) =>
     Object.fromEntries(Object.keys(p.params).map((k) => [k, all[keyOf(p, k)]]));
-  return defineStrategy({
+  const composed = defineStrategy({
     name: names.join('+'),
     description: plugins.map((p) => p.description).join(' + '),
     source: plugins.map((p) => p.source).join('; '),
@@ -49,4 +56,17 @@ export function compose(plugins: readonly StrategyPlugin[]): StrategyPlugin {
       return play as Partial<Play>;
     },
   });
+  COMPONENTS.set(composed, plugins);
+  return composed;
+}
+
+/**
+ * The name and parameters under which a mechanism's theory knows a family:
+ * an amount composed with a submission or estimator change is the latter
+ * with an extra parameter n.
+ */
+export function theoryRefOf(plugin: StrategyPlugin, params: Record<string, number>): { strategy: string; params: Record<string, number> } {
+  const parts = componentsOf(plugin);
+  if (parts.length === 2 && parts[0].name === 'under-collect') return { strategy: parts[1].name, params };
+  return { strategy: plugin.name, params };
 }

@@ -5,7 +5,7 @@ import type { PublicInfo } from '../core/public-info.js';
 import type { StrategyPlugin } from '../core/strategy.js';
 import { resolveParams } from '../core/params.js';
 import type { PluginRegistry } from '../engine/registry.js';
-import { compose, partsOf } from './compose.js';
+import { compose, partsOf, theoryRefOf } from './compose.js';
 
 /** A searchable deviation family: a strategy (possibly composed) whose declared ranges are explored. */
 export interface Family {
@@ -36,9 +36,7 @@ export function searchFamilies(registry: PluginRegistry, info: PublicInfo, names
 
 /** The name and parameters under which a mechanism's theory knows this family, if any. */
 export function theoryRef(f: Family, params: Record<string, number>): DeviationRef {
-  if (f.components.length === 1) return { strategy: f.name, params };
-  const [, inner] = f.components;
-  return { strategy: inner.name, params };
+  return theoryRefOf(f.plugin, params);
 }
 
 /** The declared search ranges of a family, resolved for an instance. */
