@@ -1,5 +1,6 @@
 import { defineStrategy } from '../src/core/strategy.js';
 import { weighted } from '../src/plays/estimators.js';
+import { usesSumsOnly } from '../src/core/sufficient.js';
 
 /**
  * The weighted mean with a fixed τ² in place of η² (seed 000, App. E;
@@ -22,6 +23,6 @@ export default defineStrategy({
   build: ({ tau2 }, info) => {
     const s2 = info.instance.sigma ** 2;
     const w = s2 / (s2 + tau2);
-    return { estimate: (x, _y, a) => weighted(x, a, w) };
+    return { estimate: usesSumsOnly((x, _y, a) => weighted(x, a, w)) };
   },
 });

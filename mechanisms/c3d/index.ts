@@ -4,7 +4,7 @@ import { c3dAlpha, c3dNStar } from '../../src/theory/index.js';
 import { allocatePooled } from '../pool/allocate.js';
 import { poolTheory } from '../pool/theory.js';
 import { info, truthfulMeta, truthfulWeighted } from '../recommended.js';
-import { allocateC3D } from './allocate.js';
+import { allocateC3D, SubsetScratch } from './allocate.js';
 import { c3dTheory } from './theory.js';
 
 /**
@@ -36,12 +36,13 @@ export default defineMechanism({
     }
     const alpha = c3dAlpha(m, inst.sigma, inst.cost, nStar); // seed 000, eq. (7): α = A_m √n*
     const alpha2 = alpha * alpha;
+    const scratch = new SubsetScratch();
     return {
       info: info('c3d', nStar, nBar, { alpha }),
       recommended: truthfulWeighted,
       recommendedMeta: truthfulMeta,
       deploysEstimate: false,
-      allocate: (i, pool, rng, out) => allocateC3D(i, pool, rng, out, alpha2, nBar),
+      allocate: (i, pool, rng, out) => allocateC3D(i, pool, rng, out, alpha2, nBar, scratch),
       theory: c3dTheory(inst, nStar, nBar, alpha),
     };
   },

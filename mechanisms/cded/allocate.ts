@@ -33,11 +33,17 @@ export function allocateCDED(
     out.deployed = ny > 0 ? sy / ny : NO_DATA_ESTIMATE;
     return;
   }
-  const z = out.reserveCorrupted(P);
-  pool.copyOthers(i, z);
-  rng.addNormal(z, 0, P, Math.sqrt(eta2));
   out.corruptedLength = P;
-  let sz = 0;
-  for (let t = 0; t < P; t++) sz += z[t];
+  let sz: number;
+  if (out.materialize) {
+    const z = out.reserveCorrupted(P);
+    pool.copyOthers(i, z);
+    rng.addNormal(z, 0, P, Math.sqrt(eta2));
+    sz = 0;
+    for (let t = 0; t < P; t++) sz += z[t];
+  } else {
+    sz = pool.othersSum(i) + Math.sqrt(eta2) * rng.sumNormals(P); // same law as summing Z_i
+  }
+  out.corruptedSum = sz;
   out.deployed = (sy + sz) / (ny + P); // seed 000, Algorithm 3: plain mean of Y_i ∪ Z_i
 }

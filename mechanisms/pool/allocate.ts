@@ -6,4 +6,5 @@ export function allocatePooled(i: number, pool: SubmissionPool, out: AllocationB
   const n = pool.othersSize(i);
   pool.copyOthers(i, out.reserveClean(n));
   out.cleanLength = n;
+  out.cleanSum = pool.othersSum(i);
 }

@@ -3,6 +3,7 @@ import type { ReadonlyFloat64Array } from '../core/data.js';
 import type { Instance } from '../core/instance.js';
 import type { MechanismRun } from '../core/mechanism.js';
 import { SubmissionPool } from '../core/submission-pool.js';
+import { isSumsOnly } from '../core/sufficient.js';
 import { Rng, type StreamFactory, type StreamKey } from '../random/index.js';
 import type { AgentStrategy } from './agent-strategy.js';
 import { describeError, PluginError } from './plugin-error.js';
@@ -46,6 +47,7 @@ export class RoundPlayer {
   private readonly alloc = new AllocationBuffer();
   private readonly data: Float64Array[];
   private readonly n: Int32Array;
+  private readonly materialize: Uint8Array;
 
   constructor(
     private readonly inst: Instance,
@@ -60,6 +62,8 @@ export class RoundPlayer {
     this.pool = new SubmissionPool(inst.m);
     this.data = profile.map(() => new Float64Array(64));
     this.n = new Int32Array(inst.m);
+    // Corrupted points are written out only for estimators that read them (src/core/sufficient.ts).
+    this.materialize = Uint8Array.from(profile, (s) => (isSumsOnly(s.play.estimate) ? 0 : 1));
   }
 
   private seed(agent: number, purpose: number, round: number): Rng {
@@ -84,7 +88,7 @@ export class RoundPlayer {
     }
     for (let i = 0; i < m; i++) {
       const s = profile[i];
-      alloc.reset();
+      alloc.reset(this.materialize[i] === 1);
       run.allocate(i, pool, this.seed(i, MECHANISM, round), alloc);
       const x = this.data[i].subarray(0, this.n[i]) as ReadonlyFloat64Array;
       let est: number;

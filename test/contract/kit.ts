@@ -14,6 +14,7 @@ import type { MechanismPlugin, MechanismRun } from '../../src/core/mechanism.js'
 import { resolveParams, type ParamSpecs } from '../../src/core/params.js';
 import type { StrategyPlugin } from '../../src/core/strategy.js';
 import { SubmissionPool } from '../../src/core/submission-pool.js';
+import { isSumsOnly } from '../../src/core/sufficient.js';
 import { bindStrategy, type AgentStrategy } from '../../src/engine/agent-strategy.js';
 import { createArena } from '../../src/engine/container.js';
 import { evaluateProfile } from '../../src/engine/evaluator.js';
@@ -83,10 +84,19 @@ export function strategyContract(plugin: StrategyPlugin): void {
         rng.fillNormal(corrupted, 0, 5, 3.7, 2 * inst.sigma);
         alloc.cleanLength = 7;
         alloc.corruptedLength = 5;
+        alloc.cleanSum = snapshot(clean.subarray(0, 7)).reduce((u, v) => u + v, 0);
+        alloc.corruptedSum = snapshot(corrupted.subarray(0, 5)).reduce((u, v) => u + v, 0);
         alloc.eta2 = 3 * inst.sigma * inst.sigma;
         const before = [snapshot(x), snapshot(yCopy), snapshot(clean.subarray(0, 7)), snapshot(corrupted.subarray(0, 5))];
         const est = s.play.estimate(x as ReadonlyFloat64Array, yCopy as ReadonlyFloat64Array, alloc.view(), s.info);
         expect(Number.isFinite(est), `estimate returned ${est}`).to.equal(true);
+        if (isSumsOnly(s.play.estimate)) {
+          // An estimator that declares it reads only sums must not change when the points are hidden.
+          alloc.materialize = false;
+          const fromSums = s.play.estimate(x as ReadonlyFloat64Array, yCopy as ReadonlyFloat64Array, alloc.view(), s.info);
+          alloc.materialize = true;
+          expect(fromSums).to.be.closeTo(est, 1e-12 * (1 + Math.abs(est)));
+        }
         expect([snapshot(x), snapshot(yCopy), snapshot(clean.subarray(0, 7)), snapshot(corrupted.subarray(0, 5))]).to.deep.equal(before);
       });
 
