@@ -3,7 +3,13 @@ import type { TheorySummary } from '../src/core/mechanism.js';
 import { globalMinimum, soloPenalty } from '../src/theory/index.js';
 
 /** Assembles the `arena theory` fields from a per-agent penalty at the recommended profile. */
-export function summarize(inst: Instance, nStar: number, alpha: number | null, agentPenalty: number): TheorySummary {
+export function summarize(
+  inst: Instance,
+  nStar: number,
+  alpha: number | null,
+  agentPenalty: number,
+  equilibriumRatio: (ratio: number) => number | null,
+): TheorySummary {
   const socialPenalty = inst.m * agentPenalty; // seed 000 §2: P = Σ_i p_i (symmetric profile)
   const gm = globalMinimum(inst.m, inst.sigma, inst.cost); // seed 000 §2: inf P = 2σ√(mc)
   const solo = soloPenalty(inst.sigma, inst.cost); // seed 000, eq. (6)
@@ -16,6 +22,7 @@ export function summarize(inst: Instance, nStar: number, alpha: number | null, a
     ratio: socialPenalty / gm,
     soloPenalty: solo,
     individuallyRational: agentPenalty <= solo * (1 + 1e-12),
+    equilibriumRatio: equilibriumRatio(socialPenalty / gm),
   };
 }
 

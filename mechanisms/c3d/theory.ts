@@ -100,7 +100,7 @@ export function c3dTheory(inst: Instance, nStar: number, nBar: number, alpha: nu
   }
 
   return {
-    recommended: () => summarize(inst, nStar, alpha, recommended),
+    recommended: () => summarize(inst, nStar, alpha, recommended, (ratio) => ratio), // s* is a Nash equilibrium (Theorem 1)
     // |Z| = min(N₋, n̄), |Z'| = N₋ − |Z|: the minimax risk holds for these sizes (spec/000 §5, effort dynamics)
     effortPenalty: (n, othersTotal) => {
       const k = Math.min(othersTotal, nBar);

@@ -66,7 +66,7 @@ export function cdedTheory(inst: Instance, nStar: number, nBar: number, k: numbe
   }
 
   return {
-    recommended: () => summarize(inst, nStar, null, recommended),
+    recommended: () => summarize(inst, nStar, null, recommended, (ratio) => ratio), // s* is a Nash equilibrium in N × F (Theorem 3)
     // β² from Σ|Y| = n + N₋ (seed 000, Algorithm 3); an empty submission has no mean (infinite risk)
     effortPenalty: (n, othersTotal) => (n > 0 ? cdedRisk({ sigma, m, c, k, nOthers: othersTotal, nx: n }) + c * n : INF),
     penalty(d, agent) {

@@ -1,5 +1,6 @@
 import type { Instance } from '../../src/core/instance.js';
 import type { DeviationRef, MechanismTheory } from '../../src/core/mechanism.js';
+import { poolRatio } from '../../src/theory/index.js';
 import { alonePenalty, summarize } from '../summary.js';
 
 /**
@@ -85,7 +86,8 @@ export function poolTheory(inst: Instance, nStar: number, nBar: number, threshol
   }
 
   return {
-    recommended: () => summarize(inst, nStar, null, recommended),
+    // Pool: every equilibrium has Σn = σ/√c and social penalty (m+1)σ√c (seed 000 §2.1); PCS: s* is no equilibrium once fakes are allowed.
+    recommended: () => summarize(inst, nStar, null, recommended, () => (threshold === 0 ? poolRatio(m) : null)),
     // Agent i averages her n points with the others' pool iff she passes the check (seed 000 §2.1, Algorithm 2).
     effortPenalty: (n, othersTotal) => risk(n + (n >= threshold ? othersTotal : 0)) + c * n,
     penalty(d, agent) {

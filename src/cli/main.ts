@@ -1,10 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../core/instance.js';
 import { PluginError } from '../engine/plugin-error.js';
+import { compareCommand } from './commands/compare.js';
 import { dynamicsCommand } from './commands/dynamics.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { headToHeadCommand } from './commands/head-to-head.js';
 import { listCommand } from './commands/list.js';
+import { runCommand } from './commands/run.js';
 import { searchCommand } from './commands/search.js';
 import { theoryCommand } from './commands/theory.js';
 import { processIO, type CliIO } from './io.js';
@@ -23,6 +25,8 @@ export function buildProgram(io: CliIO): Command {
   headToHeadCommand(program, io);
   searchCommand(program, io);
   dynamicsCommand(program, io);
+  runCommand(program, io);
+  compareCommand(program, io);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   return program;
 }

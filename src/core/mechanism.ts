@@ -24,6 +24,13 @@ export interface TheorySummary {
   readonly ratio: number;
   readonly soloPenalty: number;
   readonly individuallyRational: boolean;
+  /**
+   * Social penalty at the best known equilibrium over the global minimum:
+   * the price of stability for pool ((m+1)/(2√m), seed 000 §2.1), the ratio
+   * at s* where s* is an equilibrium (C3D, CDED); null where s* is not one
+   * and none is known (PCS with fabrication).
+   */
+  readonly equilibriumRatio: number | null;
 }
 
 /** A named deviation with its parameters, as the theory sees it. */

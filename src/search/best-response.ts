@@ -9,7 +9,7 @@ import { minimize, type Params } from './optimize.js';
 import { PairedComparison, type PairedResult } from './paired.js';
 
 export interface SearchOptions {
-  readonly seed: number;
+  readonly seed: number | string;
   /** Width of the gain's 95% interval at which adaptive rounds stop. */
   readonly tolerance: number;
   /** Use the mechanism's closed forms where it has them (default true). */

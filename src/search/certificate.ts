@@ -26,7 +26,7 @@ export interface Certificate {
   readonly instance: Instance;
   readonly params: Record<string, number>;
   readonly profile: string;
-  readonly seed: number;
+  readonly seed: number | string;
   readonly tolerance: number;
   readonly agents: readonly AgentCertificate[];
   readonly maxGain: number;

@@ -1,0 +1,134 @@
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus, hostname } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { EventBus } from '../engine/events.js';
+import type { Logger } from '../engine/logger.js';
+import { expandCells, type CellDescriptor } from './cells.js';
+import { runCellTask } from './cell-worker.js';
+import { writeReport } from './report.js';
+import { ResultsStore, toCsv } from './results-store.js';
+import type { CellRow } from './run-cell.js';
+import type { ExperimentSpec } from './spec.js';
+
+export interface RunOptions {
+  readonly specFile?: string;
+  readonly outDir?: string;
+  readonly workers?: number;
+  readonly resume?: boolean;
+  readonly events?: EventBus;
+  readonly logger?: Logger;
+}
+
+export interface RunSummary {
+  readonly dir: string;
+  readonly cells: number;
+  readonly computed: number;
+  readonly resumed: number;
+  readonly errors: number;
+  readonly seconds: number;
+  readonly rows: readonly CellRow[];
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function gitCommit(): string | null {
+  try {
+    return execSync('git rev-parse HEAD', { cwd: fileURLToPath(new URL('../..', import.meta.url)), stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs an experiment: every cell not already in results/<name>/cells.jsonl
+ * (with --resume), on `workers` threads (piscina), appending each row as it
+ * ends. At the end the rows are rewritten in canonical cell order, so the
+ * file is byte-identical whatever the worker count or interruptions, and the
+ * summary CSV, the report and the manifest are written.
+ */
+export async function runExperiment(spec: ExperimentSpec, opts: RunOptions = {}): Promise<RunSummary> {
+  const t0 = performance.now();
+  const started = new Date().toISOString();
+  const store = new ResultsStore(opts.outDir ?? join('results', spec.name));
+  const cells = expandCells(spec, opts.specFile);
+  const byKey = new Map<string, CellRow>();
+  if (opts.resume) for (const r of store.readRows()) byKey.set(r.key, r);
+  else store.clear();
+  const resumed = cells.filter((c) => byKey.has(c.key)).length;
+  const todo = cells.filter((c) => !byKey.has(c.key));
+  const workers = Math.max(1, opts.workers ?? 1);
+  const manifest = {
+    name: spec.name,
+    description: spec.description,
+    claim: spec.claim ?? null,
+    spec,
+    specFile: opts.specFile ?? null,
+    version: packageVersion(),
+    commit: gitCommit(),
+    seed: spec.seed,
+    started,
+    finished: null as string | null,
+    workers,
+    machine: { hostname: hostname(), platform: process.platform, arch: process.arch, cpus: cpus().length, node: process.version },
+    cells: cells.length,
+    resumed,
+    errors: 0,
+  };
+  store.writeJson('manifest.json', manifest);
+  opts.logger?.info(`${spec.name}: ${cells.length} cells, ${resumed} already done, ${workers} worker(s)`, { module: 'runner' });
+
+  let done = resumed;
+  let errors = 0;
+  const finish = (cell: CellDescriptor, row: CellRow | null, error?: unknown) => {
+    done++;
+    if (row) {
+      byKey.set(cell.key, row);
+      store.append(row);
+    } else {
+      errors++;
+      const message = error instanceof Error ? error.message : String(error);
+      store.appendError({ key: cell.key, error: message });
+      opts.logger?.error(`cell ${cell.index} (${cell.mechanism}, m=${cell.instance.m}, ${cell.task.kind}) failed: ${message}`, { module: 'runner' });
+    }
+    opts.events?.emit({ type: 'progress', task: `${spec.name}: ${cell.mechanism} m=${cell.instance.m} ${cell.task.kind}`, done, total: cells.length });
+  };
+
+  if (workers === 1) {
+    for (const cell of todo) {
+      try {
+        finish(cell, await runCellTask(cell));
+      } catch (e) {
+        finish(cell, null, e);
+      }
+    }
+  } else {
+    const pool = new Piscina({ filename: new URL('./worker-entry.js', import.meta.url).href, maxThreads: workers, minThreads: workers });
+    try {
+      await Promise.all(
+        todo.map((cell) =>
+          pool.run(cell).then(
+            (row: CellRow) => finish(cell, row),
+            (e: unknown) => finish(cell, null, e),
+          ),
+        ),
+      );
+    } finally {
+      await pool.destroy();
+    }
+  }
+
+  const rows = cells.map((c) => byKey.get(c.key)).filter((r): r is CellRow => r !== undefined);
+  store.canonicalize(rows);
+  store.writeText('summary.csv', toCsv(rows, ['key', 'trace', 'final']));
+  await writeReport(store, spec, rows);
+  store.writeJson('manifest.json', { ...manifest, finished: new Date().toISOString(), errors, seconds: (performance.now() - t0) / 1000 });
+  return { dir: store.dir, cells: cells.length, computed: todo.length - errors, resumed, errors, seconds: (performance.now() - t0) / 1000, rows };
+}
