@@ -1,5 +1,6 @@
 import { paramRange, type ParamSpecs } from '../core/params.js';
 import type { PublicInfo } from '../core/public-info.js';
+import { goldenSection } from '../theory/golden.js';
 
 export type Params = Record<string, number>;
 
@@ -18,7 +19,6 @@ export interface OptimizeOptions {
   readonly goldenSteps?: number;
 }
 
-const GOLDEN = (Math.sqrt(5) - 1) / 2;
 
 /**
  * Minimises f over a plugin's declared parameter box by coordinate search.
@@ -92,27 +92,7 @@ export function gridOf(lo: number, hi: number, points: number, integer: boolean,
   return [...xs].sort((a, b) => a - b);
 }
 
-/** Golden-section search for a minimum of f on [a, b]. */
+/** Golden-section search for a minimum of f on [a, b] in a fixed number of steps. */
 export function golden(f: (x: number) => number, a: number, b: number, steps: number): { x: number; value: number } {
-  if (!(b > a)) return { x: a, value: f(a) };
-  let c = b - GOLDEN * (b - a);
-  let d = a + GOLDEN * (b - a);
-  let fc = f(c);
-  let fd = f(d);
-  for (let s = 0; s < steps; s++) {
-    if (fc < fd) {
-      b = d;
-      d = c;
-      fd = fc;
-      c = b - GOLDEN * (b - a);
-      fc = f(c);
-    } else {
-      a = c;
-      c = d;
-      fc = fd;
-      d = a + GOLDEN * (b - a);
-      fd = f(d);
-    }
-  }
-  return fc < fd ? { x: c, value: fc } : { x: d, value: fd };
+  return goldenSection(f, a, b, { steps });
 }

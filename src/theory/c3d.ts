@@ -11,6 +11,7 @@
  * - With nz' = 0 every estimator here reduces to the mean of X ∪ Z: risk σ²/(nx + nz).
  * - Sizes may be non-integer ("continuous n", as the paper's footnote 2 assumes).
  */
+import { goldenSection } from './golden.js';
 import { erfcx, expectSqRatio, erfcLowerBound, erfcUpperBound } from './special.js';
 import { firstRootAbove } from './roots.js';
 import { expectNormal } from './quadrature.js';
@@ -338,30 +339,7 @@ export function c3dPenaltyVsOthers(n: number, nOthersEach: number, m: number, si
  * (Kiefer 1953), to |x − x*| <= xtol (default 1e-10·max(1, hi)).
  */
 export function minimizeConvex(f: (x: number) => number, lo: number, hi: number, xtol?: number): number {
-  const tol = xtol ?? 1e-10 * Math.max(1, Math.abs(hi));
-  const g = (Math.sqrt(5) - 1) / 2;
-  let a = lo;
-  let b = hi;
-  let x1 = b - g * (b - a);
-  let x2 = a + g * (b - a);
-  let f1 = f(x1);
-  let f2 = f(x2);
-  while (b - a > tol) {
-    if (f1 <= f2) {
-      b = x2;
-      x2 = x1;
-      f2 = f1;
-      x1 = b - g * (b - a);
-      f1 = f(x1);
-    } else {
-      a = x1;
-      x1 = x2;
-      f1 = f2;
-      x2 = a + g * (b - a);
-      f2 = f(x2);
-    }
-  }
-  const x = 0.5 * (a + b);
+  const x = goldenSection(f, lo, hi, { xtol: xtol ?? 1e-10 * Math.max(1, Math.abs(hi)) }).x;
   // The end points are candidates too (minimum on the boundary, e.g. n = 0).
   const cands = [lo, x, hi];
   let best = cands[0];

@@ -5,3 +5,4 @@ export * from './quadrature.js';
 export * from './c3d.js';
 export * from './cded.js';
 export * from './baselines.js';
+export * from './golden.js';
