@@ -1,5 +1,6 @@
+import { makeInstance } from '../core/instance.js';
 import { createArena, type Plugin } from '../engine/container.js';
-import type { Arena } from '../engine/arena.js';
+import type { Arena, EvaluateReport, EvaluateRequest } from '../engine/arena.js';
 import { createLogger } from '../engine/logger.js';
 import { loadPluginFile } from '../engine/plugin-loader.js';
 import type { CellDescriptor } from './cells.js';
@@ -25,4 +26,22 @@ export function arenaFor(plugins: readonly string[]): Promise<Arena> {
 /** The worker-thread task: run one cell. */
 export async function runCellTask(cell: CellDescriptor): Promise<CellRow> {
   return runCell(await arenaFor(cell.plugins), cell);
+}
+
+export interface EvaluateTask {
+  readonly kind: 'evaluate';
+  readonly mechanism: string;
+  readonly instance: { m: number; sigma: number; cost: number };
+  readonly request: EvaluateRequest;
+  readonly plugins: readonly string[];
+}
+
+export type WorkerTask = ({ readonly kind: 'cell' } & { readonly cell: CellDescriptor }) | EvaluateTask;
+
+/** What a worker thread runs: an experiment cell or a single evaluation. */
+export async function runWorkerTask(task: WorkerTask): Promise<CellRow | EvaluateReport> {
+  if (task.kind === 'cell') return runCellTask(task.cell);
+  const arena = await arenaFor(task.plugins);
+  const { m, sigma, cost } = task.instance;
+  return arena.evaluate(task.mechanism, makeInstance(m, sigma, cost), task.request);
 }

@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { cpus, hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import type { EventBus } from '../engine/events.js';
 import type { Logger } from '../engine/logger.js';
 import { expandCells, type CellDescriptor } from './cells.js';
 import { runCellTask } from './cell-worker.js';
 import { writeReport } from './report.js';
+import { WorkerPool } from './watchdog.js';
 import { ResultsStore, toCsv } from './results-store.js';
 import type { CellRow } from './run-cell.js';
 import type { ExperimentSpec } from './spec.js';
@@ -20,6 +20,8 @@ export interface RunOptions {
   readonly resume?: boolean;
   readonly events?: EventBus;
   readonly logger?: Logger;
+  /** Stop any cell still running after this many seconds (runs cells on worker threads). */
+  readonly cellTimeout?: number;
 }
 
 export interface RunSummary {
@@ -101,7 +103,7 @@ export async function runExperiment(spec: ExperimentSpec, opts: RunOptions = {})
     opts.events?.emit({ type: 'progress', task: `${spec.name}: ${cell.mechanism} m=${cell.instance.m} ${cell.task.kind}`, done, total: cells.length });
   };
 
-  if (workers === 1) {
+  if (workers === 1 && opts.cellTimeout === undefined) {
     for (const cell of todo) {
       try {
         finish(cell, await runCellTask(cell));
@@ -110,11 +112,13 @@ export async function runExperiment(spec: ExperimentSpec, opts: RunOptions = {})
       }
     }
   } else {
-    const pool = new Piscina({ filename: new URL('./worker-entry.js', import.meta.url).href, maxThreads: workers, minThreads: workers });
+    // Longest cells first (LPT scheduling) keeps both threads busy to the end; the output order is canonical anyway.
+    todo.sort((a, b) => estimatedCost(b) - estimatedCost(a) || a.index - b.index);
+    const pool = new WorkerPool(workers);
     try {
       await Promise.all(
         todo.map((cell) =>
-          pool.run(cell).then(
+          pool.run<CellRow>({ kind: 'cell', cell }, opts.cellTimeout, `cell ${cell.index} (${cell.mechanism}, m=${cell.instance.m}, ${describeTask(cell)})`).then(
             (row: CellRow) => finish(cell, row),
             (e: unknown) => finish(cell, null, e),
           ),
@@ -131,4 +135,25 @@ export async function runExperiment(spec: ExperimentSpec, opts: RunOptions = {})
   await writeReport(store, spec, rows);
   store.writeJson('manifest.json', { ...manifest, finished: new Date().toISOString(), errors, seconds: (performance.now() - t0) / 1000 });
   return { dir: store.dir, cells: cells.length, computed: todo.length - errors, resumed, errors, seconds: (performance.now() - t0) / 1000, rows };
+}
+
+/** A rough relative cost of a cell, for scheduling only. */
+function estimatedCost(cell: CellDescriptor): number {
+  const m = cell.instance.m;
+  switch (cell.task.kind) {
+    case 'search':
+      return 40 * m * m;
+    case 'evaluate':
+    case 'sweep':
+      return cell.task.rounds * m * m * 1e-3;
+    case 'dynamics':
+      return m;
+    default:
+      return 1;
+  }
+}
+
+function describeTask(cell: CellDescriptor): string {
+  const t = cell.task;
+  return t.kind === 'evaluate' || t.kind === 'sweep' ? `${t.kind} ${t.deviation ?? 'recommended'}` : t.kind;
 }

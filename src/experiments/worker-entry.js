@@ -1,7 +1,7 @@
-// Entry point of the experiment worker threads (piscina). The cells are
+// Entry point of the arena's worker threads (piscina). The engine is
 // TypeScript, so each worker registers the tsx loader first.
 import { register } from 'tsx/esm/api';
 
 register();
-const { runCellTask } = await import('./cell-worker.ts');
-export default runCellTask;
+const { runWorkerTask } = await import('./cell-worker.ts');
+export default runWorkerTask;

@@ -64,6 +64,8 @@ describe('Monte Carlo agrees with the closed forms (4 standard errors)', functio
     check({ mechanism: 'c3d', inst: makeInstance(7, 2, 4 / (7 * 36)), rounds: 20_000 }); // n* = 6, not in the spec
     check({ mechanism: 'c3d', inst: makeInstance(5, 0.5, 0.25 / (5 * 64)), rounds: 20_000 }); // n* = 8, not in the spec
     check({ mechanism: 'c3d', inst: makeInstance(4, 1, 1 / 64), rounds: 20_000 }); // S4, m ≤ 4 branch
+    check({ mechanism: 'c3d', inst: makeInstance(6, 1, 0.01), rounds: 20_000 }); // non-integer n* = 4.08: the ⌈n*⌉ = 5 convention
+    check({ mechanism: 'c3d', inst: makeInstance(3, 1, 0.02), rounds: 20_000 }); // non-integer n* = 2.36 in the m ≤ 4 branch
     check({ mechanism: 'c3d', inst: makeInstance(30, 1, 1 / (30 * 9)), deviation: { name: 'under-collect', params: { n: 1 } }, rounds: 10_000 });
   });
 

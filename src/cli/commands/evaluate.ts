@@ -5,6 +5,10 @@ import type { CliIO } from '../io.js';
 import { integer, parseStrategyRef, positiveInteger } from '../parse.js';
 import { fmt, formatTable } from '../table.js';
 import { EventBus } from '../../engine/events.js';
+import { resolve } from 'node:path';
+import type { Instance } from '../../core/instance.js';
+import type { EvaluateReport, EvaluateRequest } from '../../engine/arena.js';
+import { WorkerPool } from '../../experiments/watchdog.js';
 
 interface EvaluateOptions extends InstanceOptions {
   deviation?: string;
@@ -12,7 +16,18 @@ interface EvaluateOptions extends InstanceOptions {
   seed: number;
   json?: boolean;
   grid?: boolean;
+  timeout?: number;
   plugin: string[];
+}
+
+/** Runs one evaluation on a worker thread with a time limit. */
+async function onWorker(mechanism: string, inst: Instance, request: EvaluateRequest, plugins: string[], seconds: number, what: string): Promise<EvaluateReport> {
+  const pool = new WorkerPool(1);
+  try {
+    return await pool.run<EvaluateReport>({ kind: 'evaluate', mechanism, instance: { ...inst }, request, plugins: plugins.map((p) => resolve(p)) }, seconds, what);
+  } finally {
+    await pool.destroy();
+  }
 }
 
 export function evaluateCommand(program: Command, io: CliIO): void {
@@ -29,6 +44,7 @@ export function evaluateCommand(program: Command, io: CliIO): void {
         .requiredOption('--rounds <R>', 'Monte Carlo rounds (>= 2)', positiveInteger)
         .requiredOption('--seed <N>', 'master seed (integer)', integer)
         .option('--grid', 'score on the μ grid even if the profile is equivariant')
+        .option('--timeout <SEC>', 'run on a worker thread and stop it after SEC seconds (guards against a plugin that never returns)', positiveInteger)
         .option('--json', 'print JSON'),
     ),
   ).action(async (mechanism: string, o: EvaluateOptions) => {
@@ -39,7 +55,11 @@ export function evaluateCommand(program: Command, io: CliIO): void {
     const params = mechanismParams(arena, mechanism, o);
     const stop = attachProgress(events, io, Boolean(process.stderr.isTTY) && !o.json);
     try {
-      const r = arena.evaluate(mechanism, inst, { rounds: o.rounds, seed: o.seed, mechanismParams: params, deviation, forceGrid: o.grid });
+      const request = { rounds: o.rounds, seed: o.seed, mechanismParams: params, deviation, forceGrid: o.grid };
+      const r =
+        o.timeout === undefined
+          ? arena.evaluate(mechanism, inst, request)
+          : await onWorker(mechanism, inst, request, o.plugin, o.timeout, `plugin "${deviation?.name ?? 'recommended'}" (agent 0) under ${mechanism}`);
       if (o.json) {
         io.out(`${JSON.stringify(r, null, 2)}\n`);
         return;

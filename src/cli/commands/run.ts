@@ -16,6 +16,7 @@ import { join } from 'node:path';
 
 export interface RunFlags {
   workers: number;
+  cellTimeout?: number;
   resume?: boolean;
   out?: string;
   json?: boolean;
@@ -32,6 +33,7 @@ export function runCommand(program: Command, io: CliIO): void {
     .option('--workers <N>', 'worker threads (results are identical for any N)', positiveInteger, 1)
     .option('--resume', 'keep the cells already in cells.jsonl and run only the rest')
     .option('--out <DIR>', 'output folder (default results/<name>)')
+    .option('--cell-timeout <SEC>', 'stop a cell still running after SEC seconds (a plugin that never returns); the run goes on', positiveInteger)
     .option('--json', 'print the run summary as JSON')
     .action(async (file: string, o: RunFlags) => {
       const spec = loadSpec(file);
@@ -45,7 +47,15 @@ export async function runAndPrint(spec: ExperimentSpec, file: string | undefined
   const stop = attachProgress(events, io, Boolean(process.stderr.isTTY) && !o.json);
   let summary: RunSummary;
   try {
-    summary = await runExperiment(spec, { specFile: file, outDir: o.out, workers: o.workers, resume: o.resume, events, logger: createLogger() });
+    summary = await runExperiment(spec, {
+      specFile: file,
+      outDir: o.out,
+      workers: o.workers,
+      resume: o.resume,
+      cellTimeout: o.cellTimeout,
+      events,
+      logger: createLogger(),
+    });
   } finally {
     stop();
   }

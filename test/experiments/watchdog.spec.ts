@@ -1,0 +1,32 @@
+import { expect } from 'chai';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runExperiment } from '../../src/experiments/runner.js';
+import { loadSpec } from '../../src/experiments/spec.js';
+import { runCli } from '../helpers.js';
+
+describe('a plugin that never returns', function () {
+  this.timeout(120_000);
+
+  it('is stopped by `arena evaluate --timeout`, with an error naming it', async () => {
+    const r = await runCli([
+      'evaluate', 'c3d', '--m', '6', '--sigma', '1', '--cost', '0.01', '--rounds', '10', '--seed', '1',
+      '--plugin', 'test/fixtures/never-returns.ts', '--deviation', 'never-returns', '--timeout', '2',
+    ]);
+    expect(r.code).to.equal(2);
+    expect(r.err).to.match(/plugin "never-returns".*did not finish within 2 s/);
+  });
+
+  it('costs a run only its own cells: the others finish and are kept (--cell-timeout)', async () => {
+    const file = 'test/experiments/fixtures/stuck.json';
+    const dir = mkdtempSync(join(tmpdir(), 'arena-stuck-'));
+    const summary = await runExperiment(loadSpec(file), { specFile: file, outDir: dir, workers: 2, cellTimeout: 4 });
+    expect(summary.errors).to.equal(2);
+    expect(summary.computed).to.equal(4);
+    const rows = readFileSync(join(dir, 'cells.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows.map((r) => r.task)).to.deep.equal(['theory', 'theory', 'evaluate', 'evaluate']);
+    const errors = readFileSync(join(dir, 'errors.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    for (const e of errors) expect(e.error).to.match(/never-returns.*did not finish within 4 s/);
+  });
+});
