@@ -14,15 +14,16 @@ export interface InstanceOptions {
   plugin?: string[];
 }
 
-/** Adds --m, --sigma, --cost (with defaults when given) and the mechanism parameter --k. */
+/**
+ * Adds --m, --sigma, --cost (with defaults when given) and the mechanism
+ * parameter --k. Without defaults the three are required, which toInstance
+ * checks (so that a command may accept --instance FILE instead).
+ */
 export function instanceOptions(cmd: Command, defaults?: { m: number; sigma: number; cost: number }): Command {
-  const m = cmd.option('--m <M>', 'number of agents m (integer >= 2)', positiveInteger, defaults?.m);
-  m.option('--sigma <S>', 'noise standard deviation σ (> 0)', number, defaults?.sigma);
-  m.option('--cost <C>', 'cost c per sample (> 0)', number, defaults?.cost);
+  const m = cmd.option('--m <M>', `number of agents m (integer >= 2)${defaults ? '' : '; required'}`, positiveInteger, defaults?.m);
+  m.option('--sigma <S>', `noise standard deviation σ (> 0)${defaults ? '' : '; required'}`, number, defaults?.sigma);
+  m.option('--cost <C>', `cost c per sample (> 0)${defaults ? '' : '; required'}`, number, defaults?.cost);
   m.option('--k <K>', 'CDED exponent k = ⌈1/(2ε)⌉ (cded only)', positiveInteger);
-  if (!defaults) {
-    for (const o of m.options) if (['--m', '--sigma', '--cost'].includes(o.long ?? '')) o.makeOptionMandatory(true);
-  }
   return m;
 }
 
@@ -36,6 +37,9 @@ function collect(value: string, previous: string[]): string[] {
 
 /** Builds the instance, naming the flag on bad input. */
 export function toInstance(o: InstanceOptions): Instance {
+  for (const flag of ['m', 'sigma', 'cost'] as const) {
+    if (o[flag] === undefined) throw new InputError(`--${flag}`, 'is required');
+  }
   try {
     return makeInstance(o.m, o.sigma, o.cost);
   } catch (e) {
