@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../core/instance.js';
 import { PluginError } from '../engine/plugin-error.js';
+import { allocateCommand } from './commands/allocate.js';
 import { compareCommand } from './commands/compare.js';
 import { dynamicsCommand } from './commands/dynamics.js';
 import { evaluateCommand } from './commands/evaluate.js';
@@ -27,6 +28,7 @@ export function buildProgram(io: CliIO): Command {
   dynamicsCommand(program, io);
   runCommand(program, io);
   compareCommand(program, io);
+  allocateCommand(program, io);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   return program;
 }
