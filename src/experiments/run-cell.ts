@@ -1,6 +1,6 @@
 import { makeInstance } from '../core/instance.js';
 import type { Arena } from '../engine/arena.js';
-import { parseStrategyRef } from '../cli/parse.js';
+import { parseStrategyRef } from '../engine/strategy-ref.js';
 import { certify } from '../search/certificate.js';
 import { iterateBestResponse } from '../search/dynamics.js';
 import { EffortGame } from '../search/effort-game.js';
