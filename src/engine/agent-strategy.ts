@@ -1,9 +1,8 @@
-import { InputError } from '../core/instance.js';
+import { InputError, type Instance } from '../core/instance.js';
 import type { MechanismRun } from '../core/mechanism.js';
 import { resolveParams } from '../core/params.js';
 import type { PublicInfo } from '../core/public-info.js';
 import { metaOf, type Play, type StrategyMeta, type StrategyPlugin } from '../core/strategy.js';
-import type { Instance } from '../core/instance.js';
 import { describeError, PluginError } from './plugin-error.js';
 
 /** A strategy plugin bound to parameters, a mechanism and an agent: what the round player runs. */

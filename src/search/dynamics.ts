@@ -87,9 +87,10 @@ export function iterateBestResponse(game: EffortGame, opts: DynamicsOptions): Dy
   while (it < maxIterations) {
     it++;
     const next = [...n];
-    let total = n.reduce((a, b) => a + b, 0);
+    const before = n.reduce((a, b) => a + b, 0);
+    let total = before;
     for (let i = 0; i < game.m; i++) {
-      const others = rule === 'round-robin' ? total - next[i] : n.reduce((a, b) => a + b, 0) - n[i];
+      const others = rule === 'round-robin' ? total - next[i] : before - n[i];
       const br = game.bestResponses(others);
       const choice = tieBreak === 'least' ? br.least : br.greatest;
       if (rule === 'round-robin') total += choice - next[i];

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '../../core/instance.js';
+import { integerAmount } from '../../core/rounding.js';
 import { EventBus } from '../../engine/events.js';
 import { headToHead, type HeadToHead } from '../../experiments/head-to-head.js';
 import { arenaWith, instanceOptions, pluginOption, toInstance, type InstanceOptions } from '../common.js';
@@ -56,7 +57,7 @@ function render(h: HeadToHead): string {
   const { m, sigma, cost } = h.instance;
   const head = ['', ...cols.map((c) => c.mechanism)];
   const top: string[][] = [
-    ['n* (recommended ⌈n*⌉)', ...cols.map((c) => `${fmt(c.theory.nStar, 5)} (${Math.max(1, Math.ceil(c.theory.nStar - 1e-9 * Math.max(1, c.theory.nStar)))})`)],
+    ['n* (recommended ⌈n*⌉)', ...cols.map((c) => `${fmt(c.theory.nStar, 5)} (${integerAmount(c.theory.nStar)})`)],
     ['social penalty at s*', ...cols.map((c) => fmt(c.theory.socialPenalty, 6))],
     ['global minimum', ...cols.map((c) => fmt(c.theory.globalMinimum, 6))],
     ['ratio (PR)', ...cols.map((c) => fmt(c.theory.ratio, 6))],

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../core/instance.js';
 import { EventBus } from '../../engine/events.js';
@@ -11,8 +12,6 @@ import type { CliIO } from '../io.js';
 import { positiveInteger } from '../parse.js';
 import { attachProgress } from '../progress.js';
 import { fmt, formatTable } from '../table.js';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 export interface RunFlags {
   workers: number;
@@ -60,14 +59,15 @@ export async function runAndPrint(spec: ExperimentSpec, file: string | undefined
     stop();
   }
   const table = compareTable(summary.rows);
-  if (table.length > 0 && summary.rows.some((r) => r.task === 'search')) {
+  const ranked = table.length > 0 && summary.rows.some((r) => r.task === 'search');
+  if (ranked) {
     writeFileSync(join(summary.dir, 'compare.csv'), toCsv(table as unknown as Record<string, unknown>[]));
   }
   if (o.json) {
     io.out(`${JSON.stringify({ ...summary, rows: undefined, compare: table }, null, 2)}\n`);
     return summary;
   }
-  if (table.length > 0 && summary.rows.some((r) => r.task === 'search')) io.out(`${renderCompare(table)}\n`);
+  if (ranked) io.out(`${renderCompare(table)}\n`);
   io.out(
     `${spec.name}: ${summary.cells} cells (${summary.computed} computed, ${summary.resumed} resumed, ${summary.errors} failed) in ${summary.seconds.toFixed(1)} s\n` +
       `report: ${resolve(summary.dir, 'report.html')}\n`,
