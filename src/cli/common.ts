@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { makeInstance, type Instance, InputError } from '../core/instance.js';
 import type { Arena } from '../engine/arena.js';
-import { createArena, type Plugin } from '../engine/container.js';
+import { createContainer, type Plugin } from '../engine/container.js';
+import { TOKENS } from '../engine/tokens.js';
+import type { HeteroArena } from '../hetero/arena.js';
 import { EventBus } from '../engine/events.js';
 import { loadPluginFile } from '../engine/plugin-loader.js';
 import { number, positiveInteger } from './parse.js';
@@ -59,9 +61,26 @@ export function mechanismParams(arena: Arena, mechanism: string, o: InstanceOpti
   return given;
 }
 
-/** An Arena with the built-ins plus any --plugin files. */
-export async function arenaWith(pluginFiles: readonly string[] = [], events = new EventBus()): Promise<Arena> {
+async function containerWith(pluginFiles: readonly string[], events: EventBus) {
   const plugins: Plugin[] = [];
   for (const f of pluginFiles) plugins.push(...(await loadPluginFile(f)));
-  return createArena({ plugins, events });
+  return createContainer({ plugins, events });
+}
+
+/** An Arena with the built-ins plus any --plugin files. */
+export async function arenaWith(pluginFiles: readonly string[] = [], events = new EventBus()): Promise<Arena> {
+  return (await containerWith(pluginFiles, events)).get<Arena>(TOKENS.Arena);
+}
+
+/** The d-distribution family's facade (seed 001), with the built-ins plus any --plugin files. */
+export async function heteroArenaWith(pluginFiles: readonly string[] = [], events = new EventBus()): Promise<HeteroArena> {
+  return (await containerWith(pluginFiles, events)).get<HeteroArena>(TOKENS.HeteroArena);
+}
+
+/** Adds the options of d-distribution commands: --instance, --d and --noise. */
+export function heteroOptions(cmd: Command): Command {
+  return cmd
+    .option('--instance <FILE>', 'a d-distribution instance file (seed 001: sigma, costs[i][k], allocation); mechanisms sm, cbl')
+    .option('--d <D>', 'dimension d (c3d-hd with --m/--sigma/--cost; each coordinate costs c/d per sample)', positiveInteger)
+    .option('--noise <KIND>', 'how d-distribution data is drawn around μ: gaussian (default) or uniform (variance σ² either way)');
 }

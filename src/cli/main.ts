@@ -6,6 +6,7 @@ import { compareCommand } from './commands/compare.js';
 import { dynamicsCommand } from './commands/dynamics.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { headToHeadCommand } from './commands/head-to-head.js';
+import { instanceCommand } from './commands/instance.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
 import { searchCommand } from './commands/search.js';
@@ -29,6 +30,7 @@ export function buildProgram(io: CliIO): Command {
   runCommand(program, io);
   compareCommand(program, io);
   allocateCommand(program, io);
+  instanceCommand(program, io);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   return program;
 }

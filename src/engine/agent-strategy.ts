@@ -1,8 +1,8 @@
 import { InputError, type Instance } from '../core/instance.js';
 import type { MechanismRun } from '../core/mechanism.js';
-import { resolveParams } from '../core/params.js';
+import { resolveParams, type ParamSpecs } from '../core/params.js';
 import type { PublicInfo } from '../core/public-info.js';
-import { metaOf, type Play, type StrategyMeta, type StrategyPlugin } from '../core/strategy.js';
+import type { Play, StrategyMeta, StrategyPlugin } from '../core/strategy.js';
 import { describeError, PluginError } from './plugin-error.js';
 
 /** A strategy plugin bound to parameters, a mechanism and an agent: what the round player runs. */
@@ -27,6 +27,51 @@ export function strategyLabel(name: string, params: Readonly<Record<string, numb
   return keys.length === 0 ? name : `${name}:${keys.map((k) => `${k}=${params[k]}`).join(',')}`;
 }
 
+/** What binding needs of a plugin of either family: parameters to resolve, parts to build, meta. */
+interface BindablePlugin<I, P> {
+  readonly name: string;
+  readonly params: ParamSpecs<I>;
+  readonly meta: StrategyMeta | ((p: never) => StrategyMeta);
+  build(params: never, info: I): Partial<P>;
+}
+
+/**
+ * Resolves a plugin's parameters for `info`, builds its parts and lays them
+ * over the recommended play; the combined meta is the conjunction of both
+ * (truthful and equivariant only if both are). Shared by seed 000's family
+ * and the d-distribution family (src/hetero/agent-strategy.ts).
+ */
+export function bindParts<I, P extends object>(
+  plugin: BindablePlugin<I, P>,
+  given: Readonly<Record<string, number>>,
+  info: I,
+  recommended: P,
+  base: StrategyMeta,
+): { params: Readonly<Record<string, number>>; label: string; play: P; meta: StrategyMeta } {
+  const params = resolveParams(plugin.name, plugin.params, given, info);
+  let parts: Partial<P>;
+  let meta: StrategyMeta;
+  try {
+    parts = plugin.build(params as never, info);
+    meta = typeof plugin.meta === 'function' ? plugin.meta(params as never) : plugin.meta;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new PluginError(plugin.name, 'build', describeError(e), { cause: e });
+  }
+  if (parts === null || typeof parts !== 'object') throw new PluginError(plugin.name, 'build', 'must return an object of play parts');
+  return {
+    params,
+    label: strategyLabel(plugin.name, params),
+    play: { ...recommended, ...parts },
+    meta: {
+      truthful: meta.truthful && base.truthful,
+      equivariant: meta.equivariant && base.equivariant,
+      stochastic: meta.stochastic || base.stochastic,
+      optsOut: meta.optsOut ?? false,
+    },
+  };
+}
+
 /** Binds `plugin` with user parameters `given` for agent `agent` under `run`. */
 export function bindStrategy(
   plugin: StrategyPlugin,
@@ -36,29 +81,5 @@ export function bindStrategy(
   agent: number,
 ): AgentStrategy {
   const info = publicInfo(inst, run, agent);
-  const params = resolveParams(plugin.name, plugin.params, given, info);
-  let parts: Partial<Play>;
-  let meta: StrategyMeta;
-  try {
-    parts = plugin.build(params, info);
-    meta = metaOf(plugin, params);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new PluginError(plugin.name, 'build', describeError(e), { cause: e });
-  }
-  if (parts === null || typeof parts !== 'object') throw new PluginError(plugin.name, 'build', 'must return an object of play parts');
-  const base = run.recommendedMeta;
-  return {
-    plugin,
-    params,
-    label: strategyLabel(plugin.name, params),
-    play: { ...run.recommended, ...parts },
-    meta: {
-      truthful: meta.truthful && base.truthful,
-      equivariant: meta.equivariant && base.equivariant,
-      stochastic: meta.stochastic || base.stochastic,
-      optsOut: meta.optsOut ?? false,
-    },
-    info,
-  };
+  return { plugin, ...bindParts<PublicInfo, Play>(plugin, given, info, run.recommended, run.recommendedMeta), info };
 }

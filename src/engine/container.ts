@@ -1,6 +1,11 @@
 import { Container } from 'inversify';
 import { builtinMechanisms } from '../../mechanisms/index.js';
 import { builtinStrategies } from '../../strategies/index.js';
+import { builtinHeteroMechanisms } from '../../mechanisms/hetero.js';
+import { builtinHeteroStrategies } from '../../strategies/hetero/index.js';
+import type { HeteroMechanismPlugin } from '../hetero/mechanism.js';
+import type { HeteroStrategyPlugin } from '../hetero/strategy.js';
+import { HeteroArena } from '../hetero/arena.js';
 import type { MechanismPlugin } from '../core/mechanism.js';
 import type { StrategyPlugin } from '../core/strategy.js';
 import { Arena } from './arena.js';
@@ -9,7 +14,7 @@ import { createLogger, type Logger } from './logger.js';
 import { PluginRegistry } from './registry.js';
 import { TOKENS } from './tokens.js';
 
-export type Plugin = StrategyPlugin | MechanismPlugin;
+export type Plugin = StrategyPlugin | MechanismPlugin | HeteroStrategyPlugin | HeteroMechanismPlugin;
 
 /** Registers a strategy plugin: one line per plugin (after sprotty's configureCommand). */
 export function configureStrategy(c: Container, plugin: StrategyPlugin): void {
@@ -22,7 +27,9 @@ export function configureMechanism(c: Container, plugin: MechanismPlugin): void 
 
 export function configurePlugin(c: Container, plugin: Plugin): void {
   if (plugin.kind === 'mechanism') configureMechanism(c, plugin);
-  else configureStrategy(c, plugin);
+  else if (plugin.kind === 'strategy') configureStrategy(c, plugin);
+  else if (plugin.kind === 'hetero-mechanism') c.bind<HeteroMechanismPlugin>(TOKENS.HeteroMechanism).toConstantValue(plugin);
+  else c.bind<HeteroStrategyPlugin>(TOKENS.HeteroStrategy).toConstantValue(plugin);
 }
 
 export interface ContainerOptions {
@@ -37,11 +44,14 @@ export function createContainer(opts: ContainerOptions = {}): Container {
   const c = new Container();
   for (const p of builtinMechanisms) configureMechanism(c, p);
   for (const p of builtinStrategies) configureStrategy(c, p);
+  for (const p of builtinHeteroMechanisms) configurePlugin(c, p);
+  for (const p of builtinHeteroStrategies) configurePlugin(c, p);
   for (const p of opts.plugins ?? []) configurePlugin(c, p);
   c.bind<Logger>(TOKENS.Logger).toConstantValue(opts.logger ?? createLogger());
   c.bind<EventBus>(TOKENS.Events).toConstantValue(opts.events ?? new EventBus());
   c.bind<PluginRegistry>(TOKENS.Registry).to(PluginRegistry).inSingletonScope();
   c.bind<Arena>(TOKENS.Arena).to(Arena).inSingletonScope();
+  c.bind<HeteroArena>(TOKENS.HeteroArena).to(HeteroArena).inSingletonScope();
   return c;
 }
 

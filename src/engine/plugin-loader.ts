@@ -9,14 +9,14 @@ function isPlugin(v: unknown): v is Plugin {
   return (
     typeof v === 'object' &&
     v !== null &&
-    ((v as Plugin).kind === 'strategy' || (v as Plugin).kind === 'mechanism') &&
+    ['strategy', 'mechanism', 'hetero-strategy', 'hetero-mechanism'].includes((v as Plugin).kind) &&
     typeof (v as Plugin).name === 'string'
   );
 }
 
 /**
  * Loads the plugins a file exports (its default export and any named export
- * made with defineStrategy / defineMechanism). TypeScript files load through
+ * made with defineStrategy / defineMechanism, or defineHeteroStrategy / defineHeteroMechanism for d-distribution instances). TypeScript files load through
  * the tsx loader that the `arena` command registers, so no build is needed.
  */
 export async function loadPluginFile(path: string, field = '--plugin'): Promise<Plugin[]> {

@@ -2,6 +2,8 @@ import { injectable, multiInject, optional } from 'inversify';
 import { InputError } from '../core/instance.js';
 import type { MechanismPlugin } from '../core/mechanism.js';
 import type { StrategyPlugin } from '../core/strategy.js';
+import type { HeteroMechanismPlugin } from '../hetero/mechanism.js';
+import type { HeteroStrategyPlugin } from '../hetero/strategy.js';
 import { compose } from '../search/compose.js';
 import { TOKENS } from './tokens.js';
 
@@ -11,13 +13,22 @@ export class PluginRegistry {
   private readonly mechanismsByName = new Map<string, MechanismPlugin>();
   private readonly strategiesByName = new Map<string, StrategyPlugin>();
   private readonly composed = new Map<string, StrategyPlugin>();
+  private readonly heteroMechanismsByName = new Map<string, HeteroMechanismPlugin>();
+  private readonly heteroStrategiesByName = new Map<string, HeteroStrategyPlugin>();
 
   constructor(
     @multiInject(TOKENS.Mechanism) @optional() mechanisms: MechanismPlugin[] = [],
     @multiInject(TOKENS.Strategy) @optional() strategies: StrategyPlugin[] = [],
+    @multiInject(TOKENS.HeteroMechanism) @optional() heteroMechanisms: HeteroMechanismPlugin[] = [],
+    @multiInject(TOKENS.HeteroStrategy) @optional() heteroStrategies: HeteroStrategyPlugin[] = [],
   ) {
     for (const p of mechanisms) this.add(this.mechanismsByName, p, 'mechanism');
     for (const p of strategies) this.add(this.strategiesByName, p, 'strategy');
+    for (const p of heteroMechanisms) this.add(this.heteroMechanismsByName, p, 'd-distribution mechanism');
+    for (const p of heteroStrategies) this.add(this.heteroStrategiesByName, p, 'd-distribution strategy');
+    for (const name of this.heteroMechanismsByName.keys()) {
+      if (this.mechanismsByName.has(name)) throw new InputError('plugin', `a seed-000 and a d-distribution mechanism are both named "${name}"`);
+    }
   }
 
   private add<T extends { name: string }>(map: Map<string, T>, p: T, what: string): void {
@@ -36,8 +47,35 @@ export class PluginRegistry {
     return [...this.strategiesByName.values()];
   }
 
+  get heteroMechanisms(): readonly HeteroMechanismPlugin[] {
+    return [...this.heteroMechanismsByName.values()];
+  }
+
+  get heteroStrategies(): readonly HeteroStrategyPlugin[] {
+    return [...this.heteroStrategiesByName.values()];
+  }
+
+  isHeteroMechanism(name: string): boolean {
+    return this.heteroMechanismsByName.has(name);
+  }
+
+  /** A mechanism of the d-distribution family (seed 001) by name. */
+  heteroMechanism(name: string, field = 'mechanism'): HeteroMechanismPlugin {
+    const p = this.heteroMechanismsByName.get(name);
+    if (!p) throw new InputError(field, `unknown d-distribution mechanism "${name}" (known: ${[...this.heteroMechanismsByName.keys()].join(', ')})`);
+    return p;
+  }
+
+  /** A strategy of the d-distribution family (seed 001) by name. */
+  heteroStrategy(name: string, field = 'strategy'): HeteroStrategyPlugin {
+    const p = this.heteroStrategiesByName.get(name);
+    if (!p) throw new InputError(field, `unknown d-distribution strategy "${name}" (known: ${[...this.heteroStrategiesByName.keys()].join(', ')})`);
+    return p;
+  }
+
   mechanism(name: string, field = 'mechanism'): MechanismPlugin {
     const p = this.mechanismsByName.get(name);
+    if (!p && this.heteroMechanismsByName.has(name)) throw new InputError(field, `mechanism "${name}" runs on d-distribution instances: give --instance FILE`);
     if (!p) throw new InputError(field, `unknown mechanism "${name}" (known: ${[...this.mechanismsByName.keys()].join(', ')})`);
     return p;
   }

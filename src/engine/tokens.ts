@@ -4,6 +4,11 @@ export const TOKENS = {
   Mechanism: Symbol.for('arena.Mechanism'),
   /** Multi-bound: every strategy plugin of the collaborative-estimation family. */
   Strategy: Symbol.for('arena.Strategy'),
+  /** Multi-bound: every mechanism plugin of the d-distribution family (seed 001). */
+  HeteroMechanism: Symbol.for('arena.HeteroMechanism'),
+  /** Multi-bound: every strategy plugin of the d-distribution family (seed 001). */
+  HeteroStrategy: Symbol.for('arena.HeteroStrategy'),
+  HeteroArena: Symbol.for('arena.HeteroArena'),
   Registry: Symbol.for('arena.Registry'),
   Logger: Symbol.for('arena.Logger'),
   Events: Symbol.for('arena.Events'),

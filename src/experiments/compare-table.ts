@@ -1,4 +1,4 @@
-import type { CellRow } from './run-cell.js';
+import type { CellRow, GridRow } from './run-cell.js';
 
 export interface CompareEntry {
   readonly m: number;
@@ -24,8 +24,10 @@ export interface CompareEntry {
  * then those with a profitable deviation, by ratio.
  */
 export function compareTable(rows: readonly CellRow[]): CompareEntry[] {
-  const theory = rows.filter((r) => r.task === 'theory');
-  const search = new Map(rows.filter((r) => r.task === 'search').map((r) => [`${r.mechanism}|${r.m}|${r.sigma}|${r.cost}`, r]));
+  // Only grid rows (seed 000's m/σ/c instances) take part; seed-001 rows have a cost matrix instead.
+  const grid = rows.filter((r): r is GridRow => r.task === 'theory' || r.task === 'search');
+  const theory = grid.filter((r) => r.task === 'theory');
+  const search = new Map(grid.filter((r) => r.task === 'search').map((r) => [`${r.mechanism}|${r.m}|${r.sigma}|${r.cost}`, r]));
   const groups = new Map<string, CompareEntry[]>();
   for (const t of theory) {
     const s = search.get(`${t.mechanism}|${t.m}|${t.sigma}|${t.cost}`);

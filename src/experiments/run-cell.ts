@@ -8,13 +8,17 @@ import { PairedComparison } from '../search/paired.js';
 import { theoryRefOf } from '../search/compose.js';
 import { bindStrategy } from '../engine/agent-strategy.js';
 import { highDimE, solveA } from '../theory/index.js';
-import type { CellDescriptor } from './cells.js';
+import type { CellDescriptor, GridCell } from './cells.js';
+import { runHeteroCell, type HeteroRow } from './run-hetero-cell.js';
 
-/** A finished cell: its identity, its instance and the task's numbers (no timings, so runs compare byte for byte). */
-export type CellRow = Record<string, unknown> & { key: string; mechanism: string; m: number; sigma: number; cost: number; task: string };
+/** A finished grid cell: its identity, its instance and the task's numbers (no timings, so runs compare byte for byte). */
+export type GridRow = Record<string, unknown> & { key: string; mechanism: string; m: number; sigma: number; cost: number; task: string };
+
+/** A finished cell of either family (seed-001 rows have no scalar cost: see HeteroRow). */
+export type CellRow = GridRow | HeteroRow;
 
 /** Agent 0's penalty under a deviation, paired with the recommended baseline on common random numbers. */
-function pairedEvaluate(arena: Arena, cell: CellDescriptor, deviation: string | undefined, rounds: number, extra: Record<string, number> = {}) {
+function pairedEvaluate(arena: Arena, cell: GridCell, deviation: string | undefined, rounds: number, extra: Record<string, number> = {}) {
   const inst = makeInstance(cell.instance.m, cell.instance.sigma, cell.instance.cost);
   const { run } = arena.setup(cell.mechanism, inst, cell.mechanismParams);
   const baseline = arena.profile(inst, run);
@@ -41,6 +45,7 @@ function pairedEvaluate(arena: Arena, cell: CellDescriptor, deviation: string | 
 
 /** Runs one cell. Pure: the same descriptor gives the same row, in any process. */
 export function runCell(arena: Arena, cell: CellDescriptor): CellRow {
+  if (cell.family === 'heterogeneous') return runHeteroCell(cell);
   const { m, sigma, cost } = cell.instance;
   const head = { key: cell.key, mechanism: cell.mechanism, m, sigma, cost, task: cell.task.kind };
   const inst = makeInstance(m, sigma, cost);
@@ -48,7 +53,7 @@ export function runCell(arena: Arena, cell: CellDescriptor): CellRow {
   switch (t.kind) {
     case 'theory': {
       const r = arena.theory(cell.mechanism, inst, cell.mechanismParams);
-      return { ...head, ...r, instance: undefined, params: undefined } as CellRow;
+      return { ...head, ...r, instance: undefined, params: undefined } as GridRow;
     }
     case 'formula': {
       // spec/000 §6: E(m) against Theorem 7's 5/m

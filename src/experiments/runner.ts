@@ -98,7 +98,7 @@ export async function runExperiment(spec: ExperimentSpec, opts: RunOptions = {})
       errors++;
       const message = error instanceof Error ? error.message : String(error);
       store.appendError({ key: cell.key, error: message });
-      opts.logger?.error(`cell ${cell.index} (${cell.mechanism}, m=${cell.instance.m}, ${cell.task.kind}) failed: ${message}`, { module: 'runner' });
+      opts.logger?.error(`cell ${cell.index} (${cell.mechanism}, m=${cell.instance.m}, ${describeTask(cell)}) failed: ${message}`, { module: 'runner' });
     }
     opts.events?.emit({ type: 'progress', task: `${spec.name}: ${cell.mechanism} m=${cell.instance.m} ${cell.task.kind}`, done, total: cells.length });
   };
@@ -131,15 +131,20 @@ export async function runExperiment(spec: ExperimentSpec, opts: RunOptions = {})
 
   const rows = cells.map((c) => byKey.get(c.key)).filter((r): r is CellRow => r !== undefined);
   store.canonicalize(rows);
-  store.writeText('summary.csv', toCsv(rows, ['key', 'trace', 'final']));
+  store.writeText('summary.csv', toCsv(rows, spec.instances ? [...SUMMARY_OMIT, ...HETERO_MATRICES] : SUMMARY_OMIT));
   await writeReport(store, spec, rows);
   store.writeJson('manifest.json', { ...manifest, finished: new Date().toISOString(), errors, seconds: (performance.now() - t0) / 1000 });
   return { dir: store.dir, cells: cells.length, computed: todo.length - errors, resumed, errors, seconds: (performance.now() - t0) / 1000, rows };
 }
 
+/** Columns left out of summary.csv (cells.jsonl has them all): keys and traces, and the m×d matrices of seed-001 rows. */
+const SUMMARY_OMIT = ['key', 'trace', 'final'];
+const HETERO_MATRICES = ['n', 'nInput', 'V', 'cases', 'alpha', 'penalties'];
+
 /** A rough relative cost of a cell, for scheduling only. */
 function estimatedCost(cell: CellDescriptor): number {
   const m = cell.instance.m;
+  if (cell.family === 'heterogeneous') return cell.task.kind === 'allocations' && cell.rule !== 'alone' && cell.rule !== 'social' ? m * m : m; // convex solves
   switch (cell.task.kind) {
     case 'search':
       return 40 * m * m;
@@ -155,5 +160,6 @@ function estimatedCost(cell: CellDescriptor): number {
 
 function describeTask(cell: CellDescriptor): string {
   const t = cell.task;
+  if (cell.family === 'heterogeneous') return `${t.kind} ${cell.rule ?? cell.mechanism} on ${cell.instance.label}`;
   return t.kind === 'evaluate' || t.kind === 'sweep' ? `${t.kind} ${t.deviation ?? 'recommended'}` : t.kind;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../core/instance.js';
+import { ALLOCATION_RULES } from '../theory/heterogeneous/allocations.js';
 
 /** A list of numbers, or a range: {from, to, steps, scale: linear|log} or {from, to, step}. */
 const numbers = z.union([
@@ -9,6 +10,15 @@ const numbers = z.union([
   z.object({ from: z.number(), to: z.number(), step: z.number().positive() }).strict(),
 ]);
 
+/** Task kinds that run on the m/σ/cost grid (seed 000 mechanisms) and on heterogeneous instances (seed 001). */
+export const GRID_TASKS = ['theory', 'formula', 'evaluate', 'sweep', 'search', 'dynamics'] as const;
+export const HETERO_TASKS = ['allocations', 'heterogeneous-theory'] as const;
+
+/** Allocation rules of an `allocations` task: the rules of allocations.ts, or "input" for the instance file's own allocation. */
+export const TASK_ALLOCATION_RULES = [...ALLOCATION_RULES, 'input'] as const;
+
+const noDuplicates = (xs: readonly string[]) => new Set(xs).size === xs.length;
+
 const task = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('theory') }).strict(),
   z.object({ kind: z.literal('formula'), name: z.enum(['high-dim-E']) }).strict(),
@@ -16,6 +26,33 @@ const task = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sweep'), deviation: z.string(), param: z.string(), values: numbers, rounds: z.number().int().min(2) }).strict(),
   z.object({ kind: z.literal('search'), families: z.array(z.string()).optional(), tolerance: z.number().positive().optional() }).strict(),
   z.object({ kind: z.literal('dynamics'), start: z.enum(['solo', 'free-ride', 'recommended', 'random']), rule: z.enum(['round-robin', 'simultaneous']).default('round-robin') }).strict(),
+  /** Seed 001: for each rule, the allocation n[i][k], each agent's penalty (M_SM; alone: p^IND) and the social penalty. */
+  z
+    .object({ kind: z.literal('allocations'), rules: z.array(z.enum(TASK_ALLOCATION_RULES)).min(1).refine(noDuplicates, 'list each rule once') })
+    .strict(),
+  /** Seed 001: the exact theory of M_CBL and/or M_SM at the instance's input allocation. */
+  z
+    .object({
+      kind: z.literal('heterogeneous-theory'),
+      mechanisms: z.array(z.enum(['cbl', 'sm'])).min(1).refine(noDuplicates, 'list each mechanism once').default(['cbl']),
+    })
+    .strict(),
+]);
+
+/** Seed 001 instances: an instance file (path relative to the spec file), or Theorem 4's instance (19) for each m. */
+const heteroInstance = z.union([
+  z.string().min(1),
+  z
+    .object({
+      thm4: z
+        .object({
+          m: numbers,
+          sigma: z.number().positive().default(1),
+          gamma: z.number().positive().default(1),
+        })
+        .strict(),
+    })
+    .strict(),
 ]);
 
 const rule = z.object({ y: z.union([z.number(), z.string()]), label: z.string() }).strict();
@@ -24,7 +61,7 @@ const chart = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes'),
     title: z.string(),
-    task: z.enum(['theory', 'formula', 'evaluate', 'sweep', 'search', 'dynamics']),
+    task: z.enum([...GRID_TASKS, ...HETERO_TASKS]),
     mark: z.enum(['line', 'point', 'bar']).default('line'),
     x: z.string(),
     y: z.string(),
@@ -37,6 +74,32 @@ const chart = z
     where: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).default({}),
     /** Flatten each dynamics row's trace into one row per iteration. */
     trace: z.boolean().default(false),
+    /** Flatten each seed-001 row into one row per agent (fields agent, n = Σ_k n_{i,k}, p, pInd). */
+    agents: z.boolean().default(false),
+    /** A second measure on its own right-hand axis, as bars beside y's (mark "bar"), e.g. p beside n. */
+    y2: z.string().optional(),
+    /** A field drawn as a gray tick over each y2 bar (over y's if there is no y2), e.g. pInd. */
+    tick: z.string().optional(),
+    /** Small multiples: one panel per value of this field, in order of appearance. */
+    column: z.string().optional(),
+    /** Display names of fields in axes and legends, e.g. {"n": "n_i"}. */
+    labels: z.record(z.string(), z.string()).default({}),
+  })
+  .strict()
+  .refine((c) => c.y2 === undefined || c.mark === 'bar', { message: 'y2 needs mark "bar"', path: ['y2'] })
+  .refine((c) => !(c.trace && c.agents), { message: 'give trace or agents, not both', path: ['agents'] });
+
+const column = z.union([z.string(), z.object({ field: z.string(), label: z.string() }).strict()]);
+
+/** A table in the report (HTML, and tables/<id>.csv with full precision). */
+const table = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes'),
+    title: z.string(),
+    task: z.enum([...GRID_TASKS, ...HETERO_TASKS]),
+    columns: z.array(column).min(1),
+    where: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).default({}),
+    agents: z.boolean().default(false),
   })
   .strict();
 
@@ -55,19 +118,64 @@ export const ExperimentSpec = z
         nStar: numbers.optional(),
       })
       .strict()
-      .refine((g) => (g.cost === undefined) !== (g.nStar === undefined), 'give exactly one of cost and nStar'),
-    mechanisms: z.array(z.string()).min(1),
+      .refine((g) => (g.cost === undefined) !== (g.nStar === undefined), 'give exactly one of cost and nStar')
+      .optional(),
+    /** Instead of grid: seed-001 heterogeneous instances (tasks allocations and heterogeneous-theory). */
+    instances: z.array(heteroInstance).min(1).optional(),
+    /** Seed-000 mechanisms run on the grid (a heterogeneous-theory task names its own). */
+    mechanisms: z.array(z.string()).default([]),
     mechanismParams: z.record(z.string(), z.record(z.string(), z.number())).default({}),
     plugins: z.array(z.string()).default([]),
     tasks: z.array(task).min(1),
     charts: z.array(chart).default([]),
+    tables: z.array(table).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((s, ctx) => {
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if ((s.grid === undefined) === (s.instances === undefined)) {
+      issue(s.grid === undefined ? ['grid'] : ['instances'], 'give exactly one of grid (m, σ, cost) and instances (seed-001 instance files or thm4)');
+      return;
+    }
+    const hetero = s.instances !== undefined;
+    if (!hetero && s.mechanisms.length === 0) issue(['mechanisms'], 'a grid experiment needs at least one mechanism');
+    if (hetero && s.mechanisms.length > 0) issue(['mechanisms'], 'not used with instances: a heterogeneous-theory task names its mechanisms (cbl, sm)');
+    if (hetero && s.plugins.length > 0) issue(['plugins'], 'not used with instances (seed-001 tasks are closed forms)');
+    if (hetero && Object.keys(s.mechanismParams).length > 0) issue(['mechanismParams'], 'not used with instances');
+    const allowed: readonly string[] = hetero ? HETERO_TASKS : GRID_TASKS;
+    s.tasks.forEach((t, j) => {
+      if (!allowed.includes(t.kind)) {
+        issue(['tasks', j, 'kind'], hetero ? `"${t.kind}" runs on the grid; with instances use ${HETERO_TASKS.join(' or ')}` : `"${t.kind}" needs instances instead of a grid`);
+      }
+    });
+    (s.instances ?? []).forEach((inst, j) => {
+      if (typeof inst === 'string') return;
+      for (const m of expand(inst.thm4.m)) {
+        if (!(Number.isInteger(m) && m >= 2)) issue(['instances', j, 'thm4', 'm'], `every m must be an integer >= 2 (got ${m})`);
+      }
+    });
+    const kinds = new Set<string>(s.tasks.map((t) => t.kind));
+    if (hetero) {
+      // (grid specs keep their old leniency: a chart of a task they do not run shows "no data")
+      s.charts.forEach((c, j) => kinds.has(c.task) || issue(['charts', j, 'task'], `no "${c.task}" task in tasks`));
+      s.tables.forEach((t, j) => kinds.has(t.task) || issue(['tables', j, 'task'], `no "${t.task}" task in tasks`));
+    }
+    s.charts.forEach((c, j) => {
+      if (c.agents && !(HETERO_TASKS as readonly string[]).includes(c.task)) issue(['charts', j, 'agents'], `per-agent rows need task ${HETERO_TASKS.join(' or ')}`);
+    });
+    s.tables.forEach((t, j) => {
+      if (t.agents && !(HETERO_TASKS as readonly string[]).includes(t.task)) issue(['tables', j, 'agents'], `per-agent rows need task ${HETERO_TASKS.join(' or ')}`);
+    });
+  });
 
 export type ExperimentSpec = z.infer<typeof ExperimentSpec>;
 export type TaskSpec = z.infer<typeof task>;
 export type ChartSpec = z.infer<typeof chart>;
 export type Numbers = z.infer<typeof numbers>;
+export type TableSpec = z.infer<typeof table>;
+export type HeteroInstanceSpec = z.infer<typeof heteroInstance>;
+export type GridTaskSpec = Extract<TaskSpec, { kind: (typeof GRID_TASKS)[number] }>;
+export type HeteroTaskSpec = Extract<TaskSpec, { kind: (typeof HETERO_TASKS)[number] }>;
 
 /** Validates a parsed spec; errors name the path of the bad field. */
 export function parseSpec(raw: unknown, source = 'spec'): ExperimentSpec {

@@ -34,14 +34,49 @@ export interface FamilyResult {
   readonly evaluations: number;
 }
 
-export interface AgentSearch {
+/** A re-checked leader: its family's best point and the paired comparison with the baseline. */
+export interface Rechecked<R> {
+  readonly family: string;
+  readonly params: Params;
+  readonly estimatedGain: number;
+  readonly recheck: R;
+}
+
+export interface AgentSearch<F = FamilyResult, R = PairedResult> {
   readonly agent: number;
   readonly baseline: { readonly penalty: number; readonly source: 'theory' | 'monte-carlo' };
-  readonly searched: readonly FamilyResult[];
+  readonly searched: readonly F[];
   /** The best deviation, re-checked on fresh random numbers against the baseline. */
-  readonly best: { readonly family: string; readonly params: Params; readonly estimatedGain: number; readonly recheck: PairedResult } | null;
+  readonly best: Rechecked<R> | null;
   /** The largest upper 95% bound on the gain among the re-checked leaders (≥ 0). */
   readonly epsilon: number;
+}
+
+/**
+ * Ranks the families' best points by estimated penalty (ties keep registry
+ * order, which lists simpler deviations first), re-checks the leaders with
+ * `recheck`, and picks the one to report: of those whose gain's 95% interval
+ * is above 0, the simplest whose gain is statistically as large as the
+ * largest; otherwise the search's own leader. ε is the largest upper bound.
+ */
+export function recheckLeaders<F extends { readonly family: string; readonly params: Params; readonly penalty: number }, R extends { readonly gain: number; readonly ci: readonly [number, number] }>(
+  searched: readonly F[],
+  baselinePenalty: number,
+  candidates: number,
+  recheck: (index: number, r: F) => R,
+): { best: Rechecked<R> | null; epsilon: number } {
+  const tie = 1e-12 * Math.abs(baselinePenalty);
+  const ranked = searched
+    .map((r, k) => ({ r, k }))
+    .filter(({ r }) => Number.isFinite(r.penalty))
+    .sort((a, b) => (Math.abs(a.r.penalty - b.r.penalty) <= tie ? a.k - b.k : a.r.penalty - b.r.penalty))
+    .slice(0, candidates);
+  const rechecked = ranked.map(({ r, k }) => ({ k, c: { family: r.family, params: r.params, estimatedGain: baselinePenalty - r.penalty, recheck: recheck(k, r) } }));
+  const paying = rechecked.filter(({ c }) => c.recheck.ci[0] > 0);
+  const top = Math.max(...paying.map(({ c }) => c.recheck.gain));
+  const simplest = [...paying].sort((a, b) => a.k - b.k).find(({ c }) => c.recheck.ci[1] >= top);
+  const best = (simplest ?? rechecked[0])?.c ?? null;
+  return { best, epsilon: Math.max(0, ...rechecked.map(({ c }) => c.recheck.ci[1])) };
 }
 
 /**
@@ -100,20 +135,8 @@ export function bestResponse(
     };
   });
 
-  // Rank by estimated penalty; on ties keep registry order, which lists simpler deviations first.
-  const tie = 1e-12 * Math.abs(baselinePenalty);
-  const ranked = searched
-    .map((r, k) => ({ r, k }))
-    .filter(({ r }) => Number.isFinite(r.penalty))
-    .sort((a, b) => (Math.abs(a.r.penalty - b.r.penalty) <= tie ? a.k - b.k : a.r.penalty - b.r.penalty))
-    .slice(0, opts.candidates ?? 3);
-  const rechecked = ranked.map(({ r, k }) => {
-    const check = new PairedComparison(inst, run, baseline, withDeviation(families[k], r.params), agent, `${opts.seed}/recheck`, cell);
-    const recheck = check.adaptive(opts.tolerance, 2 * opts.rounds, opts.maxRounds);
-    return { family: r.family, params: r.params, estimatedGain: baselinePenalty - r.penalty, recheck };
-  });
-  // Report the first leader whose re-check shows a gain; otherwise the search's own leader.
-  const best = rechecked.find((c) => c.recheck.ci[0] > 0) ?? rechecked[0] ?? null;
-  const epsilon = Math.max(0, ...rechecked.map((c) => c.recheck.ci[1]));
+  const { best, epsilon } = recheckLeaders(searched, baselinePenalty, opts.candidates ?? 3, (k, r) =>
+    new PairedComparison(inst, run, baseline, withDeviation(families[k], r.params), agent, `${opts.seed}/recheck`, cell).adaptive(opts.tolerance, 2 * opts.rounds, opts.maxRounds),
+  );
   return { agent, baseline: { penalty: baselinePenalty, source: theoryBase === null ? 'monte-carlo' : 'theory' }, searched, best, epsilon };
 }

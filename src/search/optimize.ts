@@ -28,7 +28,7 @@ export interface OptimizeOptions {
  * A real parameter gets a grid and then golden-section search between the
  * best point's neighbours. Values are memoised; +∞ is allowed.
  */
-export function minimize(specs: ParamSpecs, info: PublicInfo, start: Params, f: (p: Params) => number, opts: OptimizeOptions = {}): OptimizeResult {
+export function minimize<I = PublicInfo>(specs: ParamSpecs<I>, info: I, start: Params, f: (p: Params) => number, opts: OptimizeOptions = {}): OptimizeResult {
   const memo = new Map<string, number>();
   const keys = Object.keys(specs);
   const evalAt = (p: Params): number => {

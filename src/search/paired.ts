@@ -5,19 +5,11 @@ import type { AgentStrategy } from '../engine/agent-strategy.js';
 import { looksEquivariant } from '../engine/equivariance-probe.js';
 import { RoundOutcome, RoundPlayer } from '../engine/round-player.js';
 import { EQUIVARIANT_MU, MU_GRID_SIGMAS } from '../engine/worst-case.js';
+import { adaptiveRounds, PairedStats, type PairedSummary } from './paired-stats.js';
 
-/** Normal quantile for a two-sided 95% interval. */
-export const Z95 = 1.959963984540054;
+export { Z95 } from './paired-stats.js';
 
-export interface PairedResult {
-  readonly rounds: number;
-  /** p_i(baseline) − p_i(deviation): positive means the deviation pays. */
-  readonly gain: number;
-  readonly stderr: number;
-  /** 95% confidence interval of the gain. */
-  readonly ci: readonly [number, number];
-  readonly deviationPenalty: number;
-  readonly baselinePenalty: number;
+export interface PairedResult extends Omit<PairedSummary, 'worst'> {
   /** The μ at which the deviation was worst (its penalty's sup over the grid). */
   readonly worstMu: number;
 }
@@ -36,10 +28,7 @@ export class PairedComparison {
   private dev!: RoundPlayer;
   private readonly outB: RoundOutcome;
   private readonly outD: RoundOutcome;
-  private sumB!: Float64Array;
-  private sumD!: Float64Array;
-  private sumDiff!: Float64Array;
-  private sumDiff2!: Float64Array;
+  private stats!: PairedStats;
   private done = 0;
 
   constructor(
@@ -63,11 +52,7 @@ export class PairedComparison {
     this.mus = gridSigmas.map((g) => g * this.inst.sigma);
     this.base = new RoundPlayer(this.inst, this.run, this.baseline, streams, this.cell);
     this.dev = new RoundPlayer(this.inst, this.run, this.deviation, streams, this.cell);
-    const G = this.mus.length;
-    this.sumB = new Float64Array(G);
-    this.sumD = new Float64Array(G);
-    this.sumDiff = new Float64Array(G);
-    this.sumDiff2 = new Float64Array(G);
+    this.stats = new PairedStats(this.mus.length);
     this.done = 0;
   }
 
@@ -91,11 +76,7 @@ export class PairedComparison {
         }
         const vb = outB.sqErr[agent] + c * outB.collected[agent]; // seed 000, eq. (3)
         const vd = outD.sqErr[agent] + c * outD.collected[agent];
-        const d = vb - vd;
-        this.sumB[g] += vb;
-        this.sumD[g] += vd;
-        this.sumDiff[g] += d;
-        this.sumDiff2[g] += d * d;
+        this.stats.add(g, vb, vd);
       }
     }
     this.done = end;
@@ -103,22 +84,8 @@ export class PairedComparison {
   }
 
   result(): PairedResult {
-    const n = this.done;
-    if (n < 2) throw new Error('need at least 2 rounds');
-    let g = 0;
-    for (let k = 1; k < this.mus.length; k++) if (this.sumD[k] > this.sumD[g]) g = k;
-    const gain = this.sumDiff[g] / n;
-    const variance = Math.max(0, (this.sumDiff2[g] / n - gain * gain) * (n / (n - 1)));
-    const stderr = Math.sqrt(variance / n);
-    return {
-      rounds: n,
-      gain,
-      stderr,
-      ci: [gain - Z95 * stderr, gain + Z95 * stderr],
-      deviationPenalty: this.sumD[g] / n,
-      baselinePenalty: this.sumB[g] / n,
-      worstMu: this.mus[g],
-    };
+    const { worst, ...rest } = this.stats.summary(this.done);
+    return { ...rest, worstMu: this.mus[worst] };
   }
 
   /**
@@ -126,12 +93,6 @@ export class PairedComparison {
    * than `tolerance`, or `maxRounds` is reached.
    */
   adaptive(tolerance: number, initial: number, maxRounds: number): PairedResult {
-    if (this.done < initial) this.extend(initial - this.done);
-    for (;;) {
-      const r = this.result();
-      const decisive = r.ci[0] > 0 || r.ci[1] < 0;
-      if (decisive || r.ci[1] - r.ci[0] <= tolerance || this.done >= maxRounds) return r;
-      this.extend(Math.min(this.done, maxRounds - this.done));
-    }
+    return adaptiveRounds(this, tolerance, initial, maxRounds);
   }
 }

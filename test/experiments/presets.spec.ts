@@ -1,6 +1,8 @@
 /**
- * The seed-000 presets show their claims (issue 4): each runs from its file
+ * The presets show their claims (issues 4 and 5): each runs from its file
  * and the rows it writes carry the claim, checked here number by number.
+ * Seed-001 oracles are asserted to half a unit in their last printed digit
+ * as spec/001 prints them (test/theory/oracle.ts).
  */
 import { expect } from 'chai';
 import { mkdtempSync } from 'node:fs';
@@ -9,6 +11,7 @@ import { join } from 'node:path';
 import { runExperiment } from '../../src/experiments/runner.js';
 import type { CellRow } from '../../src/experiments/run-cell.js';
 import { loadSpec } from '../../src/experiments/spec.js';
+import { expectOracle } from '../theory/oracle.js';
 
 async function run(name: string): Promise<CellRow[]> {
   const file = `experiments/${name}.json`;
@@ -58,5 +61,53 @@ describe('presets show their claims', function () {
       if (r.gainStderr === 0) expect(diff, `n = ${r.value}`).to.be.below(1e-15);
       else expect(diff / (r.gainStderr as number), `n = ${r.value}`).to.be.at.most(4);
     }
+  });
+  it('heterogeneous-fig1: the allocations of Fig. 1 and M_CBL at n^OPT (spec/001 §5.1)', async () => {
+    const rows = await run('heterogeneous-fig1');
+    const allocation = (rule: string) => rows.find((r) => r.task === 'allocations' && r.rule === rule)!;
+    // spec/001 §5.1 table: n, p_i (M_SM, compliant; alone: p^IND), social
+    const table: Record<string, { n: string[]; p: string[]; social: string; ir: boolean[] }> = {
+      alone: { n: ['55.0482', '38.9249', '31.6228'], p: ['3.63318', '5.13809', '6.32456'], social: '15.0958', ir: [true, true, true] },
+      social: { n: ['95.3463', '0', '0'], p: ['4.19524', '1.04881', '1.04881'], social: '6.29285', ir: [false, true, true] },
+      opt: { n: ['71.17143', '6.67847', '0'], p: ['3.63318', '1.72530', '1.28452'], social: '6.64301', ir: [true, true, true] },
+      nash: { n: ['35.3182', '23.4181', '15.7315'], p: ['2.50836', '2.88846', '2.91602'], social: '8.31283', ir: [true, true, true] },
+      egalitarian: { n: ['40.6928', '20.3464', '13.4286'], p: ['2.68572', '2.68572', '2.68572'], social: '8.05717', ir: [true, true, true] },
+      ks: { n: ['27.9353', '24.5506', '21.9819'], p: ['2.26473', '2.96320', '3.54106'], social: '8.76898', ir: [true, true, true] },
+    };
+    expect(rows.filter((r) => r.task === 'allocations').map((r) => r.rule)).to.deep.equal(Object.keys(table));
+    for (const [rule, want] of Object.entries(table)) {
+      const r = allocation(rule);
+      want.n.forEach((v, i) => (v === '0' ? expect((r.nPerAgent as number[])[i], `${rule} n[${i}]`).to.equal(0) : expectOracle((r.nPerAgent as number[])[i]!, v, `${rule} n[${i}]`)));
+      want.p.forEach((v, i) => expectOracle((r.agentPenalties as number[])[i]!, v, `${rule} p[${i}]`));
+      expectOracle(r.socialPenalty as number, want.social, `${rule} social`);
+      expect(r.individuallyRational, `${rule} IR`).to.deep.equal(want.ir);
+      (r.soloPenalties as number[]).forEach((v, i) => expectOracle(v, table.alone!.p[i]!, `${rule} p^IND[${i}]`));
+    }
+    const cbl = rows.find((r) => r.task === 'heterogeneous-theory' && r.mechanism === 'cbl')!;
+    ['3.63318', '5.13809', '1.06413'].forEach((v, i) => expectOracle((cbl.agentPenalties as number[])[i]!, v, `M_CBL p[${i}]`));
+    expectOracle(cbl.socialPenalty as number, '9.83541', 'M_CBL social');
+    expectOracle(cbl.ratio as number, '1.48057', 'M_CBL ratio to OPT');
+    const sm = rows.find((r) => r.task === 'heterogeneous-theory' && r.mechanism === 'sm')!;
+    expectOracle(sm.socialPenalty as number, '6.64301', 'M_SM social = OPT');
+    expect(cbl.baseline).to.equal(sm.socialPenalty);
+  });
+
+  it('price-of-stability: M_CBL/OPT on the Thm 4 instance is 1.41667, 2.94167, 7.47525 at m = 4, 16, 100 and within [√m/4, √m] (spec/001 §5.6)', async () => {
+    const rows = (await run('price-of-stability')).sort((a, b) => a.m - b.m);
+    expect(rows.length).to.be.at.least(15);
+    expect(rows[0]!.m).to.equal(2);
+    expect(rows.at(-1)!.m).to.equal(100);
+    for (const [m, ratio] of [[4, '1.41667'], [16, '2.94167'], [100, '7.47525']] as const) {
+      const r = rows.find((x) => x.m === m);
+      expect(r, `m = ${m} on the grid`).to.not.equal(undefined);
+      expectOracle(r!.ratio as number, ratio, `ratio at m = ${m}`);
+    }
+    for (const r of rows) {
+      expect(r.sqrtMOver4).to.equal(Math.sqrt(r.m) / 4);
+      expect(r.sqrtM).to.equal(Math.sqrt(r.m));
+      expect(r.ratio as number, `m = ${r.m}`).to.be.within(r.sqrtMOver4 as number, r.sqrtM as number);
+      expect(Math.abs((r.baseline as number) - (r.opt as number)), `m = ${r.m}: P(M_SM, n^OPT) = 4σ√(mγ)`).to.be.below(1e-12 * (r.opt as number));
+    }
+    for (let j = 1; j < rows.length; j++) expect(rows[j]!.ratio as number).to.be.above(rows[j - 1]!.ratio as number);
   });
 });

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { attachProgress } from '../progress.js';
-import { arenaWith, instanceOptions, mechanismParams, pluginOption, toInstance, type InstanceOptions } from '../common.js';
+import { arenaWith, heteroArenaWith, heteroOptions, instanceOptions, mechanismParams, pluginOption, toInstance, type InstanceOptions } from '../common.js';
+import { heteroSetting, type HeteroSettingOptions } from '../hetero-setting.js';
+import { InputError } from '../../core/instance.js';
 import type { CliIO } from '../io.js';
 import { integer, parseStrategyRef, positiveInteger } from '../parse.js';
 import { fmt, formatTable } from '../table.js';
@@ -10,7 +12,8 @@ import type { Instance } from '../../core/instance.js';
 import type { EvaluateReport, EvaluateRequest } from '../../engine/arena.js';
 import { WorkerPool } from '../../experiments/watchdog.js';
 
-interface EvaluateOptions extends InstanceOptions {
+interface EvaluateOptions extends InstanceOptions, Omit<HeteroSettingOptions, 'm' | 'sigma' | 'cost'> {
+  agent?: number;
   deviation?: string;
   rounds: number;
   seed: number;
@@ -30,9 +33,41 @@ async function onWorker(mechanism: string, inst: Instance, request: EvaluateRequ
   }
 }
 
+/** `arena evaluate <mechanism> --instance FILE` (or c3d-hd with --d): the d-distribution family of seed 001. */
+async function evaluateHetero(mechanism: string, o: EvaluateOptions, io: CliIO): Promise<void> {
+  if (o.timeout !== undefined) throw new InputError('--timeout', 'is not available for d-distribution instances yet');
+  const setting = heteroSetting(o);
+  const agent = o.agent ?? 0;
+  if (agent < 0 || agent >= setting.instance.m) throw new InputError('--agent', `must be an agent index in [0, ${setting.instance.m - 1}] (got ${agent})`);
+  const ref = o.deviation === undefined ? undefined : parseStrategyRef(o.deviation);
+  const events = new EventBus();
+  const arena = await heteroArenaWith(o.plugin, events);
+  const stop = attachProgress(events, io, Boolean(process.stderr.isTTY) && !o.json);
+  try {
+    const r = arena.evaluate(mechanism, setting, {
+      rounds: o.rounds,
+      seed: o.seed,
+      deviation: ref && { strategy: ref.name, params: ref.params ?? {} },
+      deviator: agent,
+      forceGrid: o.grid,
+    });
+    if (o.json) {
+      io.out(`${JSON.stringify(r, null, 2)}\n`);
+      return;
+    }
+    const rows = r.agents.map((a) => [String(a.agent), a.strategy, fmt(a.penalty, 7), fmt(a.stderr, 2), fmt(a.theory, 7), a.worstMu]);
+    io.out(`${mechanism} on ${setting.source} (m=${setting.instance.m}, d=${setting.instance.d}, ${setting.instance.noise} noise); ${r.rounds} rounds, seed ${r.seed}\n`);
+    io.out(`${formatTable(['agent', 'strategy', 'penalty', 'stderr', 'theory', 'worst μ'], rows)}\n`);
+    io.out(`social penalty ${fmt(r.socialPenalty, 7)} ± ${fmt(r.socialStderr, 2)}\n`);
+  } finally {
+    stop();
+  }
+}
+
 export function evaluateCommand(program: Command, io: CliIO): void {
   pluginOption(
-    instanceOptions(
+    heteroOptions(
+      instanceOptions(
       program
         .command('evaluate')
         .argument('<mechanism>', 'mechanism name (see `arena list`)')
@@ -45,9 +80,16 @@ export function evaluateCommand(program: Command, io: CliIO): void {
         .requiredOption('--seed <N>', 'master seed (integer)', integer)
         .option('--grid', 'score on the μ grid even if the profile is equivariant')
         .option('--timeout <SEC>', 'run on a worker thread and stop it after SEC seconds (guards against a plugin that never returns)', positiveInteger)
+        .option('--agent <I>', 'the agent who plays --deviation (d-distribution instances; default 0)', integer)
         .option('--json', 'print JSON'),
+      ),
     ),
   ).action(async (mechanism: string, o: EvaluateOptions) => {
+    if (o.instance !== undefined || o.d !== undefined) {
+      await evaluateHetero(mechanism, o, io);
+      return;
+    }
+    if (o.agent !== undefined) throw new InputError('--agent', 'is for d-distribution instances (--instance); under seed-000 mechanisms agent 0 deviates');
     const inst = toInstance(o);
     const deviation = o.deviation === undefined ? undefined : parseStrategyRef(o.deviation);
     const events = new EventBus();

@@ -11,24 +11,24 @@ export function listCommand(program: Command, io: CliIO): void {
       .option('--json', 'print JSON'),
   ).action(async (o: { json?: boolean; plugin: string[] }) => {
     const arena = await arenaWith(o.plugin);
-    const mechanisms = arena.registry.mechanisms.map((p) => ({
+    const entry = (p: { name: string; description: string; source: string; params: object }) => ({
       name: p.name,
       description: p.description,
       source: p.source,
       params: Object.keys(p.params),
-    }));
-    const strategies = arena.registry.strategies.map((p) => ({
-      name: p.name,
-      description: p.description,
-      source: p.source,
-      params: Object.keys(p.params),
-    }));
+    });
+    const mechanisms = arena.registry.mechanisms.map(entry);
+    const strategies = arena.registry.strategies.map(entry);
+    const heteroMechanisms = arena.registry.heteroMechanisms.map(entry);
+    const heteroStrategies = arena.registry.heteroStrategies.map(entry);
     if (o.json) {
-      io.out(`${JSON.stringify({ mechanisms, strategies }, null, 2)}\n`);
+      io.out(`${JSON.stringify({ mechanisms, strategies, heteroMechanisms, heteroStrategies }, null, 2)}\n`);
       return;
     }
     const rows = (xs: typeof mechanisms) => xs.map((x) => [x.name, x.params.join(', ') || '—', x.description]);
     io.out(`Mechanisms\n${formatTable(['name', 'params', 'description'], rows(mechanisms))}\n\n`);
-    io.out(`Strategies (use as --deviation NAME[:key=value,...])\n${formatTable(['name', 'params', 'description'], rows(strategies))}\n`);
+    io.out(`Strategies (use as --deviation NAME[:key=value,...])\n${formatTable(['name', 'params', 'description'], rows(strategies))}\n\n`);
+    io.out(`d-distribution mechanisms (seed 001; --instance FILE, or c3d-hd with --d)\n${formatTable(['name', 'params', 'description'], rows(heteroMechanisms))}\n\n`);
+    io.out(`d-distribution strategies (--deviation NAME[:k=…,…] with --instance; k is the distribution, 0-based)\n${formatTable(['name', 'params', 'description'], rows(heteroStrategies))}\n`);
   });
 }

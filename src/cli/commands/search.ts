@@ -2,13 +2,16 @@ import type { Command } from 'commander';
 import { InputError } from '../../core/instance.js';
 import { EventBus } from '../../engine/events.js';
 import { certify, type Certificate } from '../../search/certificate.js';
-import { arenaWith, instanceOptions, mechanismParams, pluginOption, toInstance, type InstanceOptions } from '../common.js';
+import { arenaWith, heteroArenaWith, heteroOptions, instanceOptions, mechanismParams, pluginOption, toInstance, type InstanceOptions } from '../common.js';
+import { heteroSetting, type HeteroSettingOptions } from '../hetero-setting.js';
+import { heteroCertify, type HeteroCertificate } from '../../hetero/certificate.js';
 import type { CliIO } from '../io.js';
 import { integer, number, positiveInteger } from '../parse.js';
 import { attachProgress } from '../progress.js';
 import { fmt, formatTable } from '../table.js';
 
-interface Options extends InstanceOptions {
+interface Options extends InstanceOptions, Omit<HeteroSettingOptions, 'm' | 'sigma' | 'cost'> {
+  agents?: string;
   families?: string;
   tolerance?: number;
   seed: number;
@@ -21,7 +24,8 @@ interface Options extends InstanceOptions {
 
 export function searchCommand(program: Command, io: CliIO): void {
   pluginOption(
-    instanceOptions(
+    heteroOptions(
+      instanceOptions(
       program
         .command('search')
         .argument('<mechanism>', 'mechanism name (see `arena list`)')
@@ -35,12 +39,19 @@ export function searchCommand(program: Command, io: CliIO): void {
         .option('--rounds <R>', 'Monte Carlo rounds per objective evaluation (default 20000/m, in [100, 2000])', positiveInteger)
         .option('--max-rounds <R>', 'cap on the rounds of a re-check', positiveInteger)
         .option('--no-theory', "ignore the mechanism's closed forms: Monte Carlo only (slower)")
+        .option('--agents <LIST>', 'd-distribution instances: comma-separated agents to search (default: one of each class of interchangeable agents)')
         .option('--json', 'print JSON'),
       { m: 10, sigma: 1, cost: 0.001 },
+      ),
     ),
   ).action(async (mechanism: string, o: Options) => {
-    const inst = toInstance(o);
     if (o.tolerance !== undefined && !(o.tolerance > 0)) throw new InputError('--tolerance', `must be > 0 (got ${o.tolerance})`);
+    if (o.instance !== undefined || o.d !== undefined) {
+      await searchHetero(mechanism, o, io);
+      return;
+    }
+    if (o.agents !== undefined) throw new InputError('--agents', 'is for d-distribution instances (--instance)');
+    const inst = toInstance(o);
     const events = new EventBus();
     const arena = await arenaWith(o.plugin, events);
     const families = o.families?.split(',').map((s) => s.trim()).filter(Boolean);
@@ -62,6 +73,67 @@ export function searchCommand(program: Command, io: CliIO): void {
     }
     io.out(o.json ? `${JSON.stringify(cert, null, 2)}\n` : render(cert));
   });
+}
+
+/** `arena search <mechanism> --instance FILE`: best responses in the d-distribution family (seed 001). */
+async function searchHetero(mechanism: string, o: Options, io: CliIO): Promise<void> {
+  // --m/--sigma/--cost carry defaults for seed 000; a file's instance wins, c3d-hd reads them with --d.
+  const setting = heteroSetting(o.instance !== undefined ? { instance: o.instance, noise: o.noise } : o);
+  const agents = o.agents?.split(',').map((x) => {
+    const i = Number(x.trim());
+    if (!Number.isInteger(i) || i < 0 || i >= setting.instance.m) throw new InputError('--agents', `"${x}" is not an agent index in [0, ${setting.instance.m - 1}]`);
+    return i;
+  });
+  const events = new EventBus();
+  const arena = await heteroArenaWith(o.plugin, events);
+  const stop = attachProgress(events, io, Boolean(process.stderr.isTTY) && !o.json);
+  let cert: HeteroCertificate;
+  try {
+    cert = heteroCertify(arena, mechanism, setting, {
+      seed: o.seed,
+      families: o.families?.split(',').map((x) => x.trim()).filter(Boolean),
+      agents,
+      tolerance: o.tolerance,
+      rounds: o.rounds,
+      maxRounds: o.maxRounds,
+      useTheory: o.theory,
+      events,
+    });
+  } finally {
+    stop();
+  }
+  io.out(o.json ? `${JSON.stringify(cert, null, 2)}\n` : renderHetero(cert));
+}
+
+function paramText(p: Record<string, number>): string {
+  return Object.entries(p).map(([k, v]) => `${k}=${fmt(v, 4)}`).join(', ') || '—';
+}
+
+function renderHetero(c: HeteroCertificate): string {
+  const lines = [`Best-response search: ${c.mechanism} on ${c.instance}; seed ${c.seed}, ${c.seconds.toFixed(1)} s`, ''];
+  const sharing = new Map<number, number[]>();
+  for (const a of c.agents) {
+    if (!Array.isArray(a.searched)) {
+      const rep = (a.searched as { sharedWith: number }).sharedWith;
+      sharing.set(rep, [...(sharing.get(rep) ?? []), a.agent]);
+      continue;
+    }
+    lines.push(`agent ${a.agent} (recommended penalty ${fmt(a.baselinePenalty, 7)})`);
+    const rows = a.searched.map((f) => [f.family, paramText(f.params), fmt(f.penalty, 6), fmt(a.baselinePenalty - f.penalty, 3), f.source]);
+    lines.push(formatTable(['family', 'best parameters', 'penalty', 'gain', 'source'], rows));
+    const dev = a.bestDeviation;
+    lines.push(
+      `  best deviation: ${dev ? `${dev.family} (${paramText(dev.params)})` : 'none'}`,
+      `  re-checked gain ${fmt(a.gain, 4)}, 95% CI [${fmt(a.ci[0], 4)}, ${fmt(a.ci[1], 4)}] (${a.recheckRounds} paired rounds)` +
+        (a.paperGain !== null ? `; at the paper's continuous n*: ${fmt(a.paperGain, 6)}` : ''),
+      '',
+    );
+  }
+  for (const [rep, list] of sharing) {
+    lines.push(`agents ${list.join(', ')} share agent ${rep}'s search (same costs, recommendation and recommended penalty)`);
+  }
+  lines.push(`verdict: ${c.verdict}${c.epsilon !== null ? ` (ε = ${fmt(c.epsilon, 3)})` : ''}`, '');
+  return lines.join('\n');
 }
 
 function render(c: Certificate): string {

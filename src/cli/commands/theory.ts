@@ -4,25 +4,37 @@ import { heterogeneousTheory, infinityAsText } from '../heterogeneous-theory.js'
 import { arenaWith, instanceOptions, mechanismParams, toInstance, type InstanceOptions } from '../common.js';
 import type { CliIO } from '../io.js';
 import { fmt, formatTable } from '../table.js';
+import { positiveInteger } from '../parse.js';
+import { c3dHdTheory } from '../../theory/c3d-hd.js';
+import type { TheorySummary } from '../../core/mechanism.js';
 
 export function theoryCommand(program: Command, io: CliIO): void {
   instanceOptions(
     program
       .command('theory')
-      .argument('<mechanism>', 'mechanism name (see `arena list`), or cbl / sm with --instance')
+      .argument('<mechanism>', 'mechanism name (see `arena list`), cbl / sm with --instance, or c3d-hd with --d')
       .description('Closed forms at the recommended profile: n*, α, penalties, ratio to the global minimum, IR.')
       .option('--instance <FILE>', 'a heterogeneous instance file (seed 001; mechanisms cbl and sm)')
+      .option('--d <D>', 'dimension d of the data (c3d-hd, seed 000 App. E)', positiveInteger)
       .option('--json', 'print JSON'),
-  ).action(async (mechanism: string, o: InstanceOptions & { json?: boolean; instance?: string }) => {
+  ).action(async (mechanism: string, o: InstanceOptions & { json?: boolean; instance?: string; d?: number }) => {
     if (o.instance !== undefined || mechanism === 'cbl' || mechanism === 'sm') {
       if (o.instance === undefined) throw new InputError('--instance', `mechanism ${mechanism} needs an instance file`);
       const t = heterogeneousTheory(mechanism, o.instance);
       io.out(`${JSON.stringify(t, infinityAsText, 2)}\n`); // one format: these results are matrices
       return;
     }
+    if (mechanism === 'c3d-hd' && o.d === undefined) throw new InputError('--d', 'is required for c3d-hd (the dimension of the data)');
+    if (mechanism !== 'c3d-hd' && o.d !== undefined) throw new InputError('--d', `is for c3d-hd only (got mechanism ${mechanism})`);
     const inst = toInstance(o);
-    const arena = await arenaWith();
-    const t = arena.theory(mechanism, inst, mechanismParams(arena, mechanism, o));
+    let t: TheorySummary;
+    if (o.d !== undefined) {
+      // seed 000 App. E: α from eq. (7) with c/d, agentPenalty from eq. (40)
+      t = { mechanism, instance: inst, d: o.d, ...c3dHdTheory(inst.m, inst.sigma, inst.cost, o.d) } as TheorySummary;
+    } else {
+      const arena = await arenaWith();
+      t = arena.theory(mechanism, inst, mechanismParams(arena, mechanism, o));
+    }
     if (o.json) {
       io.out(`${JSON.stringify(t, null, 2)}\n`);
       return;
@@ -37,6 +49,6 @@ export function theoryCommand(program: Command, io: CliIO): void {
       ['solo penalty', fmt(t.soloPenalty, 10)],
       ['individually rational', t.individuallyRational ? 'yes' : 'no'],
     ];
-    io.out(`${mechanism} at m=${inst.m}, σ=${inst.sigma}, c=${inst.cost}\n${formatTable(['quantity', 'value'], rows)}\n`);
+    io.out(`${mechanism} at m=${inst.m}, σ=${inst.sigma}, c=${inst.cost}${o.d !== undefined ? `, d=${o.d}` : ''}\n${formatTable(['quantity', 'value'], rows)}\n`);
   });
 }

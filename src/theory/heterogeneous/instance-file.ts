@@ -11,6 +11,8 @@
  * - allocation (optional, default "opt"): a rule name (allocations.ts ALLOCATION_RULES) or an
  *   explicit m×d matrix of finite numbers ≥ 0, 0 wherever the cost is infinite, with at least one
  *   positive entry per distribution.
+ * - noise (optional, default "gaussian"): how the simulation draws each distribution's data around
+ *   μ_k with variance σ², "gaussian" or "uniform" (the theory does not depend on it).
  * - name, description and keys starting with "$" are allowed and ignored; other keys are rejected.
  *
  * Every error is an InputError whose field is "<source>: <path>", e.g. "instance.json: costs[2][0]".
@@ -19,11 +21,13 @@ import { readFileSync } from 'node:fs';
 import { InputError } from '../../core/instance.js';
 import { ALLOCATION_RULES, type AllocationRule } from './allocations.js';
 import type { HeteroInstance } from './types.js';
+import { NOISE_KINDS, type NoiseKind } from '../../hetero/info.js';
 
 export interface InstanceFile {
   readonly instance: HeteroInstance;
   /** A rule name (AllocationRule) or an explicit allocation n[i][k]. */
   readonly allocation: string | number[][];
+  readonly noise: NoiseKind;
 }
 
 const IGNORED_KEYS = new Set(['name', 'description']);
@@ -105,13 +109,17 @@ function parseAllocation(v: unknown, costs: readonly (readonly number[])[], sour
 export function parseInstanceFile(json: unknown, source: string): InstanceFile {
   if (!isRecord(json)) throw new InputError(`${source}: (top level)`, `must be an object with sigma, costs and allocation (got ${describe(json)})`);
   for (const key of Object.keys(json)) {
-    if (!['sigma', 'costs', 'allocation'].includes(key) && !IGNORED_KEYS.has(key) && !key.startsWith('$')) {
-      throw new InputError(`${source}: ${key}`, 'unknown key (expected sigma, costs, allocation, and optionally name, description)');
+    if (!['sigma', 'costs', 'allocation', 'noise'].includes(key) && !IGNORED_KEYS.has(key) && !key.startsWith('$')) {
+      throw new InputError(`${source}: ${key}`, 'unknown key (expected sigma, costs, allocation, and optionally noise, name, description)');
     }
   }
   const sigma = parseSigma(json.sigma, source);
   const costs = parseCosts(json.costs, source);
-  return { instance: { sigma, costs }, allocation: parseAllocation(json.allocation, costs, source) };
+  const noise = json.noise ?? 'gaussian';
+  if (typeof noise !== 'string' || !(NOISE_KINDS as readonly string[]).includes(noise)) {
+    throw new InputError(`${source}: noise`, `must be one of ${NOISE_KINDS.join(', ')} (got ${describe(noise)})`);
+  }
+  return { instance: { sigma, costs }, allocation: parseAllocation(json.allocation, costs, source), noise: noise as NoiseKind };
 }
 
 /** Read and validate an instance file; JSON syntax errors are InputErrors naming the file. */
