@@ -1,26 +1,34 @@
 import { makeInstance } from '../core/instance.js';
-import { createArena, type Plugin } from '../engine/container.js';
+import type { Container } from 'inversify';
+import { createContainer, type Plugin } from '../engine/container.js';
 import type { Arena, EvaluateReport, EvaluateRequest } from '../engine/arena.js';
+import { TOKENS } from '../engine/tokens.js';
+import type { HeteroArena, HeteroEvaluateReport, HeteroEvaluateRequest, HeteroSetting } from '../hetero/arena.js';
 import { createLogger } from '../engine/logger.js';
 import { loadPluginFile } from '../engine/plugin-loader.js';
 import type { CellDescriptor } from './cells.js';
 import { runCell, type CellRow } from './run-cell.js';
 
-const arenas = new Map<string, Promise<Arena>>();
+const containers = new Map<string, Promise<Container>>();
 
-/** One arena per plugin set, built once per thread. */
-export function arenaFor(plugins: readonly string[]): Promise<Arena> {
+/** One container per plugin set, built once per thread. */
+function containerFor(plugins: readonly string[]): Promise<Container> {
   const key = plugins.join('\n');
-  let a = arenas.get(key);
-  if (!a) {
-    a = (async () => {
+  let c = containers.get(key);
+  if (!c) {
+    c = (async () => {
       const loaded: Plugin[] = [];
       for (const f of plugins) loaded.push(...(await loadPluginFile(f, 'plugins')));
-      return createArena({ plugins: loaded, logger: createLogger('error') });
+      return createContainer({ plugins: loaded, logger: createLogger('error') });
     })();
-    arenas.set(key, a);
+    containers.set(key, c);
   }
-  return a;
+  return c;
+}
+
+/** The seed-000 facade of the thread's container for a plugin set. */
+export async function arenaFor(plugins: readonly string[]): Promise<Arena> {
+  return (await containerFor(plugins)).get<Arena>(TOKENS.Arena);
 }
 
 /** The worker-thread task: run one cell. */
@@ -36,11 +44,24 @@ export interface EvaluateTask {
   readonly plugins: readonly string[];
 }
 
-export type WorkerTask = ({ readonly kind: 'cell' } & { readonly cell: CellDescriptor }) | EvaluateTask;
+/** One evaluation in the d-distribution family (seed 001), e.g. `arena evaluate cbl --instance F --timeout S`. */
+export interface HeteroEvaluateTask {
+  readonly kind: 'hetero-evaluate';
+  readonly mechanism: string;
+  readonly setting: HeteroSetting;
+  readonly request: HeteroEvaluateRequest;
+  readonly plugins: readonly string[];
+}
+
+export type WorkerTask = ({ readonly kind: 'cell' } & { readonly cell: CellDescriptor }) | EvaluateTask | HeteroEvaluateTask;
 
 /** What a worker thread runs: an experiment cell or a single evaluation. */
-export async function runWorkerTask(task: WorkerTask): Promise<CellRow | EvaluateReport> {
+export async function runWorkerTask(task: WorkerTask): Promise<CellRow | EvaluateReport | HeteroEvaluateReport> {
   if (task.kind === 'cell') return runCellTask(task.cell);
+  if (task.kind === 'hetero-evaluate') {
+    const arena = (await containerFor(task.plugins)).get<HeteroArena>(TOKENS.HeteroArena);
+    return arena.evaluate(task.mechanism, task.setting, task.request);
+  }
   const arena = await arenaFor(task.plugins);
   const { m, sigma, cost } = task.instance;
   return arena.evaluate(task.mechanism, makeInstance(m, sigma, cost), task.request);

@@ -10,6 +10,7 @@ import { bindHeteroStrategy, type HeteroAgentStrategy } from './agent-strategy.j
 import { evaluateHeteroProfile } from './evaluator.js';
 import type { SimInstance } from './info.js';
 import type { HeteroMechanismRun, HeteroTheorySummary } from './mechanism.js';
+import { asHeteroMechanism } from './seed000-adapter.js';
 
 /** A d-distribution instance with the input allocation its mechanism runs on (a rule or a matrix). */
 export interface HeteroSetting {
@@ -63,8 +64,13 @@ export class HeteroArena {
     return typeof s.allocation === 'string' ? allocate(s.instance, s.allocation as AllocationRule) : s.allocation.map((row) => [...row]);
   }
 
+  /**
+   * A d-distribution mechanism set up for a setting. A seed-000 mechanism
+   * (pool, pcs, c3d, cded) runs too, on a d = 1 instance with equal costs.
+   */
   setup(mechanism: string, s: HeteroSetting, given: Readonly<Record<string, number>> = {}): HeteroMechanismRun {
-    const plugin = this.registry.heteroMechanism(mechanism);
+    const seed000 = !this.registry.isHeteroMechanism(mechanism) && this.registry.mechanisms.some((p) => p.name === mechanism);
+    const plugin = seed000 ? asHeteroMechanism(this.registry.mechanism(mechanism)) : this.registry.heteroMechanism(mechanism);
     const params = resolveParams(plugin.name, plugin.params, given);
     return plugin.setup(s.instance, this.inputAllocation(s), params);
   }

@@ -18,6 +18,18 @@ describe('a plugin that never returns', function () {
     expect(r.err).to.match(/plugin "never-returns".*did not finish within 2 s/);
   });
 
+  it('is stopped on d-distribution instances too (`arena evaluate cbl --instance F --timeout`)', async () => {
+    const r = await runCli([
+      'evaluate', 'cbl', '--instance', 'experiments/instances/fig1.json', '--rounds', '10', '--seed', '1',
+      '--plugin', 'test/fixtures/hetero-never-returns.ts', '--deviation', 'hetero-never-returns', '--agent', '2', '--timeout', '3',
+    ]);
+    expect(r.code).to.equal(2);
+    expect(r.err).to.match(/plugin "hetero-never-returns" \(agent 2\) under cbl.*did not finish within 3 s/);
+    const ok = await runCli(['evaluate', 'cbl', '--instance', 'experiments/instances/fig1.json', '--rounds', '10', '--seed', '1', '--timeout', '60', '--json']);
+    expect(ok.code, ok.err).to.equal(0);
+    expect(JSON.parse(ok.out).agents).to.have.length(3);
+  });
+
   it('costs a run only its own cells: the others finish and are kept (--cell-timeout)', async () => {
     const file = 'test/experiments/fixtures/stuck.json';
     const dir = mkdtempSync(join(tmpdir(), 'arena-stuck-'));

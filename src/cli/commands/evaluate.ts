@@ -8,8 +8,9 @@ import { integer, parseStrategyRef, positiveInteger } from '../parse.js';
 import { fmt, formatTable } from '../table.js';
 import { EventBus } from '../../engine/events.js';
 import { resolve } from 'node:path';
-import type { Instance } from '../../core/instance.js';
-import type { EvaluateReport, EvaluateRequest } from '../../engine/arena.js';
+import type { EvaluateReport } from '../../engine/arena.js';
+import type { HeteroEvaluateReport } from '../../hetero/arena.js';
+import type { WorkerTask } from '../../experiments/cell-worker.js';
 import { WorkerPool } from '../../experiments/watchdog.js';
 
 interface EvaluateOptions extends InstanceOptions, Omit<HeteroSettingOptions, 'm' | 'sigma' | 'cost'> {
@@ -24,10 +25,10 @@ interface EvaluateOptions extends InstanceOptions, Omit<HeteroSettingOptions, 'm
 }
 
 /** Runs one evaluation on a worker thread with a time limit. */
-async function onWorker(mechanism: string, inst: Instance, request: EvaluateRequest, plugins: string[], seconds: number, what: string): Promise<EvaluateReport> {
+async function onWorker<R>(task: WorkerTask, seconds: number, what: string): Promise<R> {
   const pool = new WorkerPool(1);
   try {
-    return await pool.run<EvaluateReport>({ kind: 'evaluate', mechanism, instance: { ...inst }, request, plugins: plugins.map((p) => resolve(p)) }, seconds, what);
+    return await pool.run<R>(task, seconds, what);
   } finally {
     await pool.destroy();
   }
@@ -35,7 +36,6 @@ async function onWorker(mechanism: string, inst: Instance, request: EvaluateRequ
 
 /** `arena evaluate <mechanism> --instance FILE` (or c3d-hd with --d): the d-distribution family of seed 001. */
 async function evaluateHetero(mechanism: string, o: EvaluateOptions, io: CliIO): Promise<void> {
-  if (o.timeout !== undefined) throw new InputError('--timeout', 'is not available for d-distribution instances yet');
   const setting = heteroSetting(o);
   const agent = o.agent ?? 0;
   if (agent < 0 || agent >= setting.instance.m) throw new InputError('--agent', `must be an agent index in [0, ${setting.instance.m - 1}] (got ${agent})`);
@@ -44,13 +44,15 @@ async function evaluateHetero(mechanism: string, o: EvaluateOptions, io: CliIO):
   const arena = await heteroArenaWith(o.plugin, events);
   const stop = attachProgress(events, io, Boolean(process.stderr.isTTY) && !o.json);
   try {
-    const r = arena.evaluate(mechanism, setting, {
-      rounds: o.rounds,
-      seed: o.seed,
-      deviation: ref && { strategy: ref.name, params: ref.params ?? {} },
-      deviator: agent,
-      forceGrid: o.grid,
-    });
+    const request = { rounds: o.rounds, seed: o.seed, deviation: ref && { strategy: ref.name, params: ref.params ?? {} }, deviator: agent, forceGrid: o.grid };
+    const r =
+      o.timeout === undefined
+        ? arena.evaluate(mechanism, setting, request)
+        : await onWorker<HeteroEvaluateReport>(
+            { kind: 'hetero-evaluate', mechanism, setting, request, plugins: o.plugin.map((p) => resolve(p)) },
+            o.timeout,
+            `plugin "${ref?.name ?? 'recommended'}" (agent ${agent}) under ${mechanism}`,
+          );
     if (o.json) {
       io.out(`${JSON.stringify(r, null, 2)}\n`);
       return;
@@ -101,7 +103,11 @@ export function evaluateCommand(program: Command, io: CliIO): void {
       const r =
         o.timeout === undefined
           ? arena.evaluate(mechanism, inst, request)
-          : await onWorker(mechanism, inst, request, o.plugin, o.timeout, `plugin "${deviation?.name ?? 'recommended'}" (agent 0) under ${mechanism}`);
+          : await onWorker<EvaluateReport>(
+              { kind: 'evaluate', mechanism, instance: { ...inst }, request, plugins: o.plugin.map((p) => resolve(p)) },
+              o.timeout,
+              `plugin "${deviation?.name ?? 'recommended'}" (agent 0) under ${mechanism}`,
+            );
       if (o.json) {
         io.out(`${JSON.stringify(r, null, 2)}\n`);
         return;
