@@ -7,6 +7,7 @@
  *   npm run bench -- --compare         # also runs ../shared/bench/run.sh
  *   npm run bench -- --compare --runs 3 --seconds 5
  *   npm run bench -- --search-mc       # also times the Monte-Carlo-only C3D search (~3 min)
+ *   npm run bench -- --no-hetero       # skip the d-distribution engine (M_CBL, c3d-hd, search cbl: ~50 s)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { resolve } from 'node:path';
 import { runC3DBench } from './c3d.bench.js';
 import { runRngBench } from './rng.bench.js';
 import { runSearchBench } from './search.bench.js';
+import { runHeteroBench } from './hetero.bench.js';
 
 function arg(name: string, fallback: number): number {
   const k = process.argv.indexOf(name);
@@ -60,4 +62,13 @@ for (const [k, v] of Object.entries(runRngBench(1))) process.stdout.write(`rng_$
 for (const t of runSearchBench(process.argv.includes('--search-mc'))) {
   process.stdout.write(`search_${t.mechanism}_${t.mode.replace('-', '_')}_seconds=${t.seconds.toFixed(2)}\n`);
   process.stderr.write(`  search ${t.mechanism} (${t.mode}): ${t.verdict}; best ${t.best}\n`);
+}
+if (!process.argv.includes('--no-hetero')) {
+  const h = runHeteroBench(Math.min(seconds, 3));
+  for (const t of h.throughput) {
+    process.stdout.write(`hetero_${t.name}_rounds_per_s=${t.roundsPerSecond.toFixed(1)}\n`);
+    process.stderr.write(`  ${t.name}: MC − closed form = ${t.z.toFixed(2)} SE\n`);
+  }
+  process.stdout.write(`search_cbl_m25_seconds=${h.searchSeconds.toFixed(2)}\n`);
+  process.stderr.write(`  search cbl (§5.5, every family): ${h.verdict}\n`);
 }
