@@ -1,7 +1,7 @@
 import { alonePenalty } from '../../src/hetero/alone.js';
 import { defineHeteroMechanism } from '../../src/hetero/mechanism.js';
-import { acceptingMeta, acceptingPlay, integerAllocation } from '../../src/hetero/plays.js';
-import { cblTheory } from '../../src/theory/heterogeneous/cbl.js';
+import { acceptingMeta, acceptingPlay, bestNeighbour, heteroAmount } from '../../src/hetero/plays.js';
+import { cblCaseCPenalty, cblTheory } from '../../src/theory/heterogeneous/cbl.js';
 import { allocateCaseC, IndexScratch, type CaseCPlan } from './allocate.js';
 import { cblDeviationPenalty, cblPaperPenalty, type CblSimContext } from './theory.js';
 
@@ -14,8 +14,9 @@ import { cblDeviationPenalty, cblPaperPenalty, type CblSimContext } from './theo
  * others' data corrupted in proportion to how far their submission is from
  * a clean sample of it (C). No-leverage branch: the cheapest agents of each
  * distribution collect alone, everyone else gets their data (NL).
- * The simulation collects ⌈n*⌉ and rounds T_k − n* to an integer; the
- * theory it publishes for deviations is evaluated at those integer counts.
+ * The simulation asks each agent for the integer neighbour of n* her own
+ * penalty prefers, draws |Z| = ⌈n*⌉ and |Y'| = T_k − n* rounded; the theory
+ * it publishes for deviations is evaluated at those integer counts.
  */
 export default defineHeteroMechanism({
   name: 'cbl',
@@ -24,17 +25,25 @@ export default defineHeteroMechanism({
   params: {},
   setup(inst, allocation) {
     const theory = cblTheory(inst, allocation as number[][]);
-    const nBar = integerAllocation(theory.nStar);
     const sigma2 = inst.sigma * inst.sigma;
     const plans: (CaseCPlan | null)[][] = theory.cases.map((row, i) =>
       row.map((cs, k) => {
         const alpha = theory.alpha[i][k];
         if (cs !== 'C' || alpha === null) return null;
         const yPrime = Math.max(0, Math.round(theory.T[k] - theory.nStar[i][k])); // Alg. 2 line 19: |Y'| = T_k − n*_{i,k}
-        return { yPrime, z: nBar[i][k], alpha2: alpha * alpha, sigma2 }; // line 20: |Z| = n*_{i,k}
+        return { yPrime, z: heteroAmount(theory.nStar[i][k]), alpha2: alpha * alpha, sigma2 }; // line 20: |Z| = n*_{i,k}, rounded up
       }),
     );
     const cheapest = inst.costs.map((row, i) => row.map((c, k) => c === Math.min(...inst.costs.map((r) => r[k])) && Number.isFinite(inst.costs[i][k])));
+    // What each agent is asked to collect: the integer neighbour of n* that her own penalty prefers (spec/001 §3 is convex in n).
+    const nBar = theory.nStar.map((row, i) =>
+      row.map((n, k) => {
+        const c = inst.costs[i][k];
+        const plan = plans[i][k];
+        const f = plan ? (x: number) => cblCaseCPenalty(x, { z: plan.z, Dprime: plan.yPrime - plan.z, alpha: Math.sqrt(plan.alpha2), c, sigma: inst.sigma }) : (x: number) => sigma2 / x + c * x;
+        return bestNeighbour(n, f);
+      }),
+    );
     const ctx: CblSimContext = { theory, nBar, plans, cheapest };
     const scratch = new IndexScratch();
     return {

@@ -143,7 +143,13 @@ function heteroCells(spec: ExperimentSpec, instances: readonly HeteroInstanceSpe
       const units: { mechanism: string; rule?: string }[] =
         task.kind === 'allocations' ? task.rules.map((rule) => ({ mechanism: rule === 'alone' ? 'alone' : 'sm', rule })) : task.mechanisms.map((mechanism) => ({ mechanism }));
       for (const unit of units) {
-        const taskKey = JSON.stringify(task.kind === 'allocations' ? { kind: task.kind, rule: unit.rule } : { kind: task.kind });
+        const taskKey = JSON.stringify(
+          task.kind === 'allocations'
+            ? { kind: task.kind, rule: unit.rule }
+            : task.kind === 'heterogeneous-search'
+              ? { kind: task.kind, families: task.families ?? null, tolerance: task.tolerance ?? null, rounds: task.rounds ?? null }
+              : { kind: task.kind },
+        );
         cells.push({
           family: 'heterogeneous',
           key: JSON.stringify({ mechanism: unit.mechanism, instance: id, task: JSON.parse(taskKey) }),

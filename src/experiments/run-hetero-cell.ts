@@ -1,7 +1,8 @@
 /**
  * Cells of seed-001 experiments (heterogeneous agents, spec/001): the divisions of work of
  * allocations.ts side by side (task `allocations`) and the exact theory of M_CBL / M_SM
- * (task `heterogeneous-theory`). Everything is a closed form or a deterministic convex solve,
+ * (task `heterogeneous-theory`), and best-response searches (task `heterogeneous-search`).
+ * Everything is a closed form, a deterministic convex solve or a search on the cell's own seed,
  * so a row depends on the cell alone, in any thread.
  */
 import { allocate, smPenalties, socialPenalty, soloPenalties, totals, type AllocationRule } from '../theory/heterogeneous/allocations.js';
@@ -9,6 +10,13 @@ import { cblTheory, smTheory } from '../theory/heterogeneous/cbl.js';
 import { thm4LowerBoundRatio, thm4Opt } from '../theory/heterogeneous/thm4.js';
 import type { HeteroInstance } from '../theory/heterogeneous/types.js';
 import type { HeteroCell, HeteroCellInstance } from './cells.js';
+import { strategyLabel } from '../engine/agent-strategy.js';
+import { createContainer } from '../engine/container.js';
+import { createLogger } from '../engine/logger.js';
+import { TOKENS } from '../engine/tokens.js';
+import type { HeteroArena } from '../hetero/arena.js';
+import { heteroCertify, type HeteroAgentCertificate } from '../hetero/certificate.js';
+import { simInstance } from '../hetero/info.js';
 
 /**
  * A finished seed-001 cell. Infinite values are written "inf" (as instance files write them), so a
@@ -66,6 +74,44 @@ function thm4Columns(ci: HeteroCellInstance): Record<string, number> {
   };
 }
 
+/** One search row: the verdict, ε, and per agent the best deviation with its re-checked gain (seconds left out: rows are deterministic). */
+function searchRow(cell: HeteroCell, inst: HeteroInstance, t: Extract<HeteroCell['task'], { kind: 'heterogeneous-search' }>): Record<string, unknown> {
+  const arena = createContainer({ logger: createLogger('error') }).get<HeteroArena>(TOKENS.HeteroArena);
+  const ci = cell.instance;
+  const setting = { instance: simInstance(inst), allocation: ci.allocation, source: ci.label };
+  const theory = arena.theory(cell.mechanism, setting);
+  const c = heteroCertify(arena, cell.mechanism, setting, { seed: cell.seed, families: t.families, tolerance: t.tolerance, rounds: t.rounds });
+  const label = (a: HeteroAgentCertificate, digits?: number) => {
+    const d = a.bestDeviation;
+    if (!d) return 'none';
+    return strategyLabel(d.family, digits ? Object.fromEntries(Object.entries(d.params).map(([k, v]) => [k, Number(v.toPrecision(digits))])) : d.params);
+  };
+  const clean = (x: number | null) => (x === null ? null : Math.abs(x) < 1e-12 ? 0 : x); // rounding residue of equal penalties
+  const own = c.agents.filter((a) => Array.isArray(a.searched));
+  const shared = (a: HeteroAgentCertificate) => c.agents.filter((b) => !Array.isArray(b.searched) && (b.searched as { sharedWith: number }).sharedWith === a.agent).length;
+  // One line per searched agent (numbered from 1, as the paper does), e.g. "agent 2: collect:k=0,n=0, gain 0.3431 (paper 0.320244)".
+  const summary = own.map((a) => {
+    const paper = clean(a.paperGain);
+    const alike = shared(a) > 0 ? ` [+${shared(a)} alike]` : '';
+    return `agent ${a.agent + 1}${alike}: ${label(a, 4)}, gain ${(clean(a.gain) as number).toPrecision(4)}${paper === null ? '' : ` (paper ${paper.toPrecision(6)})`}`;
+  });
+  return {
+    deviationSummary: summary.join('; '),
+    agentPenalties: theory.agentPenalties,
+    socialPenalty: theory.socialPenalty,
+    baseline: theory.baseline,
+    ratio: theory.ratio,
+    verdict: c.verdict,
+    epsilon: clean(c.epsilon),
+    maxGain: clean(Math.max(...c.agents.map((a) => a.gain))),
+    bestDeviations: c.agents.map(label),
+    gains: c.agents.map((a) => clean(a.gain)),
+    gainLo: c.agents.map((a) => clean(a.ci[0])),
+    gainHi: c.agents.map((a) => clean(a.ci[1])),
+    paperGains: c.agents.map((a) => clean(a.paperGain)),
+  };
+}
+
 /** Runs one seed-001 cell. */
 export function runHeteroCell(cell: HeteroCell): HeteroRow {
   const ci = cell.instance;
@@ -95,6 +141,8 @@ export function runHeteroCell(cell: HeteroCell): HeteroRow {
         individuallyRational: irFlags(p, pInd),
       });
     }
+    case 'heterogeneous-search':
+      return safeRow({ ...head, inputAllocation: inputLabel, ...searchRow(cell, inst, t) });
     case 'heterogeneous-theory': {
       const nIn = inputAllocation(inst, ci.allocation);
       if (cell.mechanism === 'cbl') {

@@ -12,7 +12,10 @@ const numbers = z.union([
 
 /** Task kinds that run on the m/σ/cost grid (seed 000 mechanisms) and on heterogeneous instances (seed 001). */
 export const GRID_TASKS = ['theory', 'formula', 'evaluate', 'sweep', 'search', 'dynamics'] as const;
-export const HETERO_TASKS = ['allocations', 'heterogeneous-theory'] as const;
+export const HETERO_TASKS = ['allocations', 'heterogeneous-theory', 'heterogeneous-search'] as const;
+
+/** Mechanisms a heterogeneous-search task may run: seed 001's, and seed 000's on d = 1 equal-cost instances. */
+export const HETERO_SEARCH_MECHANISMS = ['sm', 'cbl', 'pool', 'pcs', 'c3d', 'cded'] as const;
 
 /** Allocation rules of an `allocations` task: the rules of allocations.ts, or "input" for the instance file's own allocation. */
 export const TASK_ALLOCATION_RULES = [...ALLOCATION_RULES, 'input'] as const;
@@ -35,6 +38,16 @@ const task = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('heterogeneous-theory'),
       mechanisms: z.array(z.enum(['cbl', 'sm'])).min(1).refine(noDuplicates, 'list each mechanism once').default(['cbl']),
+    })
+    .strict(),
+  /** Seed 001: best-response search of every class of agents under each mechanism (src/hetero/certificate.ts). */
+  z
+    .object({
+      kind: z.literal('heterogeneous-search'),
+      mechanisms: z.array(z.enum(HETERO_SEARCH_MECHANISMS)).min(1).refine(noDuplicates, 'list each mechanism once').default(['cbl']),
+      families: z.array(z.string()).min(1).optional(),
+      tolerance: z.number().positive().optional(),
+      rounds: z.number().int().min(2).optional(),
     })
     .strict(),
 ]);

@@ -90,8 +90,12 @@ export function heteroBestResponse(
     };
   });
 
-  const { best, epsilon } = recheckLeaders(searched, baselinePenalty, opts.candidates ?? 3, (t, r) =>
-    new HeteroPairedComparison(inst, run, baseline, withDeviation(tasks[t].f, r.params), agent, `${opts.seed}/recheck`, cell).adaptive(opts.tolerance, 2 * opts.rounds, opts.maxRounds),
+  const { best, epsilon } = recheckLeaders(searched, baselinePenalty, opts.candidates ?? 3, (t, r, confirm) =>
+    new HeteroPairedComparison(inst, run, baseline, withDeviation(tasks[t].f, r.params), agent, `${opts.seed}/${confirm === null ? 'recheck' : 'confirm'}`, cell).adaptive(
+      opts.tolerance,
+      confirm ?? 2 * opts.rounds,
+      confirm ?? opts.maxRounds,
+    ),
   );
   return { agent, baseline: { penalty: baselinePenalty, source: theoryBase === null ? 'monte-carlo' : 'theory' }, searched, best, epsilon };
 }

@@ -8,6 +8,18 @@ export function heteroAmount(nStar: number): number {
   return nStar > 0 ? integerAmount(nStar) : 0;
 }
 
+/**
+ * The integer amount nearest a continuous optimum n* that does best under the
+ * convex penalty f: ⌊n*⌋ or ⌈n*⌉ (at least 1; 0 stays 0). Rounding up
+ * instead can leave a real, if tiny, gain to whoever collects one point less.
+ */
+export function bestNeighbour(nStar: number, f: (n: number) => number): number {
+  if (!(nStar > 0)) return 0;
+  const hi = heteroAmount(nStar);
+  const lo = Math.max(1, hi - 1);
+  return lo !== hi && f(lo) < f(hi) ? lo : hi;
+}
+
 /** n_i = the mechanism's integer recommendation. */
 export const collectRecommended: HeteroCollector = (info) => info.nRecommended;
 

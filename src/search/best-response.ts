@@ -54,16 +54,23 @@ export interface AgentSearch<F = FamilyResult, R = PairedResult> {
 
 /**
  * Ranks the families' best points by estimated penalty (ties keep registry
- * order, which lists simpler deviations first), re-checks the leaders with
- * `recheck`, and picks the one to report: of those whose gain's 95% interval
- * is above 0, the simplest whose gain is statistically as large as the
- * largest; otherwise the search's own leader. ε is the largest upper bound.
+ * order, which lists simpler deviations first) and re-checks the leaders with
+ * `recheck(k, r, null)` (paired, adaptive). Adaptive rounds stop as soon as
+ * the interval excludes 0, which inflates false alarms (optional stopping,
+ * several leaders), so a leader that looks profitable is confirmed once on
+ * fresh random numbers with as many rounds (`recheck(k, r, rounds)`), and the
+ * confirmation is what is reported. Of the confirmed, the simplest whose gain
+ * is statistically as large as the largest is reported; otherwise the
+ * search's own leader. ε is the largest upper bound.
  */
-export function recheckLeaders<F extends { readonly family: string; readonly params: Params; readonly penalty: number }, R extends { readonly gain: number; readonly ci: readonly [number, number] }>(
+export function recheckLeaders<
+  F extends { readonly family: string; readonly params: Params; readonly penalty: number },
+  R extends { readonly gain: number; readonly ci: readonly [number, number]; readonly rounds: number },
+>(
   searched: readonly F[],
   baselinePenalty: number,
   candidates: number,
-  recheck: (index: number, r: F) => R,
+  recheck: (index: number, r: F, confirmRounds: number | null) => R,
 ): { best: Rechecked<R> | null; epsilon: number } {
   const tie = 1e-12 * Math.abs(baselinePenalty);
   const ranked = searched
@@ -71,7 +78,11 @@ export function recheckLeaders<F extends { readonly family: string; readonly par
     .filter(({ r }) => Number.isFinite(r.penalty))
     .sort((a, b) => (Math.abs(a.r.penalty - b.r.penalty) <= tie ? a.k - b.k : a.r.penalty - b.r.penalty))
     .slice(0, candidates);
-  const rechecked = ranked.map(({ r, k }) => ({ k, c: { family: r.family, params: r.params, estimatedGain: baselinePenalty - r.penalty, recheck: recheck(k, r) } }));
+  const rechecked = ranked.map(({ r, k }) => {
+    const first = recheck(k, r, null);
+    const result = first.ci[0] > 0 ? recheck(k, r, first.rounds) : first;
+    return { k, c: { family: r.family, params: r.params, estimatedGain: baselinePenalty - r.penalty, recheck: result } };
+  });
   const paying = rechecked.filter(({ c }) => c.recheck.ci[0] > 0);
   const top = Math.max(...paying.map(({ c }) => c.recheck.gain));
   const simplest = [...paying].sort((a, b) => a.k - b.k).find(({ c }) => c.recheck.ci[1] >= top);
@@ -135,8 +146,12 @@ export function bestResponse(
     };
   });
 
-  const { best, epsilon } = recheckLeaders(searched, baselinePenalty, opts.candidates ?? 3, (k, r) =>
-    new PairedComparison(inst, run, baseline, withDeviation(families[k], r.params), agent, `${opts.seed}/recheck`, cell).adaptive(opts.tolerance, 2 * opts.rounds, opts.maxRounds),
+  const { best, epsilon } = recheckLeaders(searched, baselinePenalty, opts.candidates ?? 3, (k, r, confirm) =>
+    new PairedComparison(inst, run, baseline, withDeviation(families[k], r.params), agent, `${opts.seed}/${confirm === null ? 'recheck' : 'confirm'}`, cell).adaptive(
+      opts.tolerance,
+      confirm ?? 2 * opts.rounds,
+      confirm ?? opts.maxRounds,
+    ),
   );
   return { agent, baseline: { penalty: baselinePenalty, source: theoryBase === null ? 'monte-carlo' : 'theory' }, searched, best, epsilon };
 }

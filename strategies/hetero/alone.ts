@@ -1,5 +1,5 @@
 import { mean } from '../../src/core/data.js';
-import { heteroAmount } from '../../src/hetero/plays.js';
+import { aloneAmount } from '../../src/hetero/alone.js';
 import { defineHeteroStrategy } from '../../src/hetero/strategy.js';
 import { NO_DATA_ESTIMATE } from '../../src/plays/estimators.js';
 
@@ -15,7 +15,7 @@ export default defineHeteroStrategy({
   params: {},
   meta: { truthful: true, equivariant: true, stochastic: false, optsOut: true },
   build: (_p, info) => {
-    const n = info.costs.map((c) => (c === Infinity ? 0 : heteroAmount(info.instance.sigma / Math.sqrt(c)))); // seed 001, Fact 1
+    const n = info.costs.map((c) => aloneAmount(info.instance.sigma, c)); // seed 001, Fact 1
     return {
       collect: () => n,
       estimate: (x) => x.map((xk) => (xk.length > 0 ? mean(xk) : NO_DATA_ESTIMATE)),
