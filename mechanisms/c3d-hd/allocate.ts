@@ -2,40 +2,7 @@ import type { HeteroAllocationBuffer } from '../../src/hetero/allocation.js';
 import type { HeteroPool } from '../../src/hetero/submissions.js';
 import type { SubmissionPool } from '../../src/core/submission-pool.js';
 import type { Rng } from '../../src/random/index.js';
-
-/**
- * The index buffer for Rng.partialShuffle. Between calls it holds the identity
- * (perm[g] = g on its whole capacity), so a subset depends only on the generator's
- * state and |Y_{−i}|, never on earlier calls: the same seed gives the same allocation
- * whatever was played before (the evaluator's common random numbers rely on it).
- * Restoring the identity after a shuffle costs O(size), not O(|Y_{−i}|).
- */
-export class IndexScratch {
-  perm: Int32Array = new Int32Array(0);
-
-  /** The identity on 0..P−1 (or more), ready to shuffle; allocates only when P outgrows the buffer. */
-  prepare(P: number): Int32Array {
-    if (this.perm.length < P) {
-      this.perm = new Int32Array(Math.max(P, 2 * this.perm.length));
-      for (let g = 0; g < this.perm.length; g++) this.perm[g] = g;
-    }
-    return this.perm;
-  }
-
-  /**
-   * Undoes partialShuffle(perm, P, size) started from the identity. Position t < size is
-   * final once step t has run, so a position p >= size was touched iff its original value p
-   * now sits in perm[0..size); resetting those and perm[0..size) restores the identity.
-   */
-  restore(size: number): void {
-    const perm = this.perm;
-    for (let t = 0; t < size; t++) {
-      const v = perm[t];
-      if (v >= size) perm[v] = v;
-    }
-    for (let t = 0; t < size; t++) perm[t] = t;
-  }
-}
+import type { IdentityPermutation } from '../../src/random/identity-permutation.js';
 
 /** True when every coordinate's pool holds the same number of points per agent, so index g of Y_{−i} is one point of R^d. */
 function sameLayout(pool: HeteroPool): boolean {
@@ -84,10 +51,10 @@ export function allocateC3dHd(
   out: HeteroAllocationBuffer,
   alpha2: number,
   nBar: number,
-  scratch: IndexScratch,
+  scratch: IdentityPermutation,
 ): void {
   const shared = sameLayout(pool); // then every coordinate has the same |Y_{−i}| and subset size
-  let perm = scratch.perm;
+  let perm = scratch.prepare(0);
   let size = 0;
   for (let k = 0; k < pool.d; k++) {
     const p = pool.byK[k];

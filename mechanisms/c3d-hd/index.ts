@@ -6,7 +6,8 @@ import { collectRecommended, heteroAmount, submitTruthfully } from '../../src/he
 import type { HeteroEstimator, HeteroPlay } from '../../src/hetero/strategy.js';
 import { NO_DATA_ESTIMATE } from '../../src/plays/estimators.js';
 import { c3dHdTheory } from '../../src/theory/c3d-hd.js';
-import { allocateC3dHd, allocatePooledHd, IndexScratch } from './allocate.js';
+import { allocateC3dHd, allocatePooledHd } from './allocate.js';
+import { IdentityPermutation } from '../../src/random/identity-permutation.js';
 import { c3dHdMechanismTheory } from './theory.js';
 
 /** The per-coordinate cost c/d, which must be the same for every agent and coordinate (App. E is homogeneous). */
@@ -84,7 +85,7 @@ export default defineHeteroMechanism({
       submit: submitTruthfully,
       estimate: fixedWeightEstimator(d, sigma, tau2),
     };
-    const scratch = new IndexScratch();
+    const scratch = new IdentityPermutation();
     const row = (v: number) => Object.freeze(Array.from({ length: d }, () => v));
     return {
       mechanism: 'c3d-hd',

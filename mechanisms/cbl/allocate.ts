@@ -1,34 +1,7 @@
 import type { SubmissionPool } from '../../src/core/submission-pool.js';
 import type { HeteroAllocationBuffer } from '../../src/hetero/allocation.js';
 import type { Rng } from '../../src/random/index.js';
-
-/**
- * The identity permutation 0, 1, 2, … reused across calls. A caller that
- * partially shuffles its first k positions calls restore(k) afterwards, in
- * O(k), so that an allocation depends only on (rng, pool): replaying a round
- * must draw the same subsets (common random numbers).
- */
-export class IndexScratch {
-  private idx = Int32Array.from({ length: 1024 }, (_, j) => j);
-
-  identity(P: number): Int32Array {
-    if (this.idx.length < P) this.idx = Int32Array.from({ length: 2 * P }, (_, j) => j);
-    return this.idx;
-  }
-
-  /**
-   * Undoes a partial shuffle of the first k positions: the positions ≥ k it
-   * changed are exactly the values ≥ k now held in the first k.
-   */
-  restore(k: number): void {
-    const idx = this.idx;
-    for (let i = 0; i < k; i++) {
-      const v = idx[i];
-      if (v >= k) idx[v] = v;
-      idx[i] = i;
-    }
-  }
-}
+import type { IdentityPermutation } from '../../src/random/identity-permutation.js';
 
 /** What M_CBL fixed at publish time for a case-C pair (i, k) (seed 001, Alg. 2 lines 18–23). */
 export interface CaseCPlan {
@@ -53,11 +26,11 @@ export interface CaseCPlan {
  * draws is drawn as η√|Z'|·N(0, 1) (the same distribution).
  * With Y_{i,k} empty, η² = ∞ and I = mean(Z) (spec/001 §2.6 [impl choice]).
  */
-export function allocateCaseC(i: number, k: number, pool: SubmissionPool, rng: Rng, out: HeteroAllocationBuffer, plan: CaseCPlan, scratch: IndexScratch): void {
+export function allocateCaseC(i: number, k: number, pool: SubmissionPool, rng: Rng, out: HeteroAllocationBuffer, plan: CaseCPlan, scratch: IdentityPermutation): void {
   const P = pool.othersSize(i);
   const yp = Math.min(plan.yPrime, P);
   const z = Math.min(yp, plan.z);
-  const idx = scratch.identity(P);
+  const idx = scratch.prepare(P);
   const all = yp === P;
   const drawn = all ? z : yp;
   rng.partialShuffle(idx, P, drawn);

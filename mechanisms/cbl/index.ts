@@ -2,7 +2,8 @@ import { alonePenalty } from '../../src/hetero/alone.js';
 import { defineHeteroMechanism } from '../../src/hetero/mechanism.js';
 import { acceptingMeta, acceptingPlay, bestNeighbour, heteroAmount } from '../../src/hetero/plays.js';
 import { cblCaseCPenalty, cblTheory } from '../../src/theory/heterogeneous/cbl.js';
-import { allocateCaseC, IndexScratch, type CaseCPlan } from './allocate.js';
+import { allocateCaseC, type CaseCPlan } from './allocate.js';
+import { IdentityPermutation } from '../../src/random/identity-permutation.js';
 import { cblDeviationPenalty, cblPaperPenalty, type CblSimContext } from './theory.js';
 
 /**
@@ -45,7 +46,7 @@ export default defineHeteroMechanism({
       }),
     );
     const ctx: CblSimContext = { theory, nBar, plans, cheapest };
-    const scratch = new IndexScratch();
+    const scratch = new IdentityPermutation();
     return {
       mechanism: 'cbl',
       nStar: theory.nStar,

@@ -105,6 +105,27 @@ describe('cbl: Algorithm 2 point by point (seed 001)', () => {
     expect(r.agents[0].worstMu).to.not.equal('(0)');
   });
 
+  it('reproduces the deviation table of spec/001 §6 (σ = 10, c = .01, m = 25, case C, penalty at given μ)', () => {
+    // [deviation, μ, printed penalty, printed digits' half-unit]: spec/001 §6, 1e6 reps each
+    const table: [{ strategy: string; params: Record<string, number> }, number, number, number][] = [
+      [{ strategy: 'pad', params: { k: 0, n: 20, extra: 20 } }, 0, 0.98, 0.005],
+      [{ strategy: 'pad', params: { k: 0, n: 10, extra: 10 } }, 0, 1.136, 0.0005],
+      [{ strategy: 'collect', params: { k: 0, n: 10 } }, 0, 0.8097, 0.00005],
+      [{ strategy: 'shift', params: { k: 0, delta: 0.1 } }, 0, 0.78, 0.0005], // "shift +1" with σ = 10
+      [{ strategy: 'fabricate', params: { k: 0, n: 0, count: 20, guess: 0 } }, 1, 0.58, 0.0005],
+      [{ strategy: 'fabricate', params: { k: 0, n: 0, count: 20, guess: 0 } }, 3, 1.003, 0.0005],
+      [{ strategy: 'fabricate', params: { k: 0, n: 0, count: 20, guess: 0 } }, 10, 13.93, 0.005],
+      [{ strategy: 'shrink', params: { k: 0, lambda: 0.5 } }, 0, 0.646, 0.0005],
+      [{ strategy: 'shrink', params: { k: 0, lambda: 0.5 } }, 10, 1.74, 0.0005],
+    ];
+    for (const [dev, mu, printed, half] of table) {
+      const e = errorAt(H55, 'cbl', [mu], 4000, [0], 29, dev);
+      const n = 'n' in dev.params ? dev.params.n : 20;
+      const p = e.mean + 0.01 * n; // seed 001, eq. (3): error + c·n
+      expect(Math.abs(p - printed) <= 4 * e.se + half, `${dev.strategy} ${JSON.stringify(dev.params)} at μ = ${mu}: ${p} ± ${e.se} vs ${printed}`).to.equal(true);
+    }
+  });
+
   it('scores an equivariant profile at one μ (the probe passes: allocations replay exactly)', () => {
     const run = arena.setup('cbl', H55);
     const profile = arena.profile(H55.instance, run);

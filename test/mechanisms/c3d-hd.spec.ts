@@ -6,7 +6,8 @@
  */
 import { expect } from 'chai';
 import c3dHd from '../../mechanisms/c3d-hd/index.js';
-import { allocateC3dHd, IndexScratch } from '../../mechanisms/c3d-hd/allocate.js';
+import { allocateC3dHd } from '../../mechanisms/c3d-hd/allocate.js';
+import { IdentityPermutation } from '../../src/random/identity-permutation.js';
 import c3d from '../../mechanisms/c3d/index.js';
 import { InputError, makeInstance } from '../../src/core/instance.js';
 import { bindHeteroStrategy } from '../../src/hetero/agent-strategy.js';
@@ -311,7 +312,7 @@ describe('c3d-hd: high-dimensional C3D (seed 000, App. E)', function () {
       const pool = binaryPool(true);
       const out = new HeteroAllocationBuffer(2);
       const rng = new Rng(5, 6, 7, 8);
-      const scratch = new IndexScratch();
+      const scratch = new IdentityPermutation();
       const a2 = alpha * alpha;
       out.reset();
       allocateC3dHd(0, pool, rng, out, a2, 2, scratch);
@@ -319,7 +320,7 @@ describe('c3d-hd: high-dimensional C3D (seed 000, App. E)', function () {
       expect(Array.from(out.corruptedCount)).to.deep.equal([6, 0]);
       expect(out.eta2[1]).to.equal(Infinity);
       expect(Number.isFinite(out.eta2[0])).to.equal(true);
-      expect(Array.from(scratch.perm.subarray(0, 8))).to.deep.equal([0, 1, 2, 3, 4, 5, 6, 7]);
+      expect(Array.from(scratch.view(8))).to.deep.equal([0, 1, 2, 3, 4, 5, 6, 7]);
       // agent 1: Y_{−1} has 8 points on coordinate 0 and 6 on coordinate 1 (agent 0 sent none)
       const seen = new Set<number>();
       for (let r = 0; r < 400; r++) {
@@ -331,7 +332,8 @@ describe('c3d-hd: high-dimensional C3D (seed 000, App. E)', function () {
         const z1 = out.cleanSum[1] / 3;
         expect(z1 & 0b1111, 'coordinate 1 never takes a point of agent 0 or 1').to.equal(0);
         seen.add(out.cleanSum[0] * 4096 + z1);
-        for (let g = 0; g < scratch.perm.length; g++) expect(scratch.perm[g]).to.equal(g);
+        const all = scratch.prepare(0);
+        for (let g = 0; g < all.length; g++) expect(all[g]).to.equal(g);
       }
       // independent subsets: pairs (Z_0, Z_1) that a shared subset could not produce do occur
       expect([...seen].some((v) => Math.floor(v / 4096) !== v % 4096)).to.equal(true);
