@@ -48,6 +48,16 @@ describe('sm: pool everything (seed 001, Fact 2)', () => {
     expect(paper(run.theory.penalty({ strategy: 'collect', params: { k: 0, n: 0 } }, 1, { continuous: true }))).to.be.closeTo(1.405058, 1e-6);
   });
 
+  it('spec/001 erratum 5: de-biasing her own fakes with N counting them recovers the honest pooled mean, round by round', () => {
+    // Under M_SM, h = (N·I − ΣY_i)/(N − |Y_i|) with N the total submitted count including her fakes is the others' mean
+    // exactly; pooled with her real X it is the estimate of an honest agent. With N = Σ_{j≠i} n_j (as printed) it is not.
+    const honest = errorAt(FIG1, 'sm', [2.5], 300, [1], 31, { strategy: 'collect', params: { k: 0, n: 7 } });
+    const debiased = errorAt(FIG1, 'sm', [2.5], 300, [1], 31, { strategy: 'debias', params: { k: 0, n: 7, extra: 30 } });
+    expect(debiased.mean).to.be.closeTo(honest.mean, 1e-9 * honest.mean);
+    const padded = errorAt(FIG1, 'sm', [2.5], 300, [1], 31, { strategy: 'pad', params: { k: 0, n: 7, extra: 30 } });
+    expect(padded.mean).to.be.greaterThan(honest.mean); // accepting the contaminated mean instead costs her
+  });
+
   it('handles d = 2 with infinite costs (the Thm 4 instance, m = 4), with uniform noise too', () => {
     const inst = { sigma: 1, costs: [[1, Infinity], [Infinity, 1], [Infinity, 1], [Infinity, 1]] };
     const n = [[2, 0], [0, 1], [0, 1], [0, 2]];
