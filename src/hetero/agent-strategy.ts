@@ -22,6 +22,7 @@ export function heteroInfo(inst: SimInstance, run: HeteroMechanismRun, agent: nu
     nStar: Object.freeze([...run.nStar[agent]]),
     nRecommended: Object.freeze([...run.nRecommended[agent]]),
     costs: Object.freeze([...inst.costs[agent]]),
+    recommendedEstimate: run.recommended.estimate,
   });
 }
 

@@ -36,14 +36,17 @@ export function submitOnK(k: number, f: (x: OwnData, info: HeteroInfo, rng: Rng)
   return (x, info, rng) => x.map((xk, j) => (j === k ? f(x, info, rng) : xk));
 }
 
-/** Accept the mechanism's estimate everywhere but k, where the estimate is g(...). */
-export function estimateOnK(k: number, accept: HeteroEstimator, g: (x: OwnData, y: OwnData, a: Parameters<HeteroEstimator>[2], info: HeteroInfo) => number): HeteroEstimator {
+/** Estimate as recommended everywhere but k, where the estimate is g(…, recommended), given the recommended estimate. */
+export function estimateOnK(
+  k: number,
+  g: (x: OwnData, y: OwnData, a: Parameters<HeteroEstimator>[2], info: HeteroInfo, recommended: ArrayLike<number>) => number,
+): HeteroEstimator {
   let out = new Float64Array(0); // reused: the round player reads the estimate before the next call
   return (x, y, a, info) => {
-    const base = accept(x, y, a, info);
+    const base = info.recommendedEstimate(x, y, a, info);
     if (out.length !== base.length) out = new Float64Array(base.length);
     out.set(base);
-    out[k] = g(x, y, a, info);
+    out[k] = g(x, y, a, info, base);
     return out;
   };
 }

@@ -1,4 +1,5 @@
 import type { HeteroInstance } from '../theory/heterogeneous/types.js';
+import type { HeteroEstimator } from './strategy.js';
 
 /** How each coordinate's data is drawn around μ_k: both have variance σ² (spec/000 §6: bounded variance, not necessarily Gaussian). */
 export type NoiseKind = 'gaussian' | 'uniform';
@@ -32,6 +33,12 @@ export interface HeteroInfo {
   readonly nRecommended: readonly number[];
   /** Her costs c_{i,k} (Infinity: she cannot sample distribution k). */
   readonly costs: readonly number[];
+  /**
+   * The mechanism's recommended estimator (part of the published s*), so a
+   * deviation that changes one distribution can leave the others as
+   * recommended (src/hetero/deviations.ts, estimateOnK).
+   */
+  readonly recommendedEstimate: HeteroEstimator;
 }
 
 /** The most points a strategy would sensibly collect on k: a few times the larger of n^IND and the recommendation. */

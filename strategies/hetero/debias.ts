@@ -1,6 +1,5 @@
 import { sum } from '../../src/core/data.js';
 import { collectOnK, estimateOnK, K_PARAM, N_PARAM, padded, submitOnK } from '../../src/hetero/deviations.js';
-import { acceptEstimate } from '../../src/hetero/plays.js';
 import { defineHeteroStrategy } from '../../src/hetero/strategy.js';
 
 /**
@@ -18,7 +17,7 @@ export default defineHeteroStrategy({
   build: ({ k, n, extra }, info) => ({
     collect: collectOnK(k, n),
     submit: submitOnK(k, (x, _info, rng) => padded(x[k], extra, info.instance.sigma, rng)),
-    estimate: estimateOnK(k, acceptEstimate(info.instance.d), (x, y, a) => {
+    estimate: estimateOnK(k, (x, y, a) => {
       const N = a.count[k];
       const others = N - y[k].length;
       const othersSum = others > 0 ? N * a.estimate[k] - sum(y[k]) : 0; // spec/001 erratum 5: N counts her fakes

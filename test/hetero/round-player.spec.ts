@@ -37,6 +37,16 @@ describe('d-distribution round player (seed 001 §1)', () => {
     expect(dev.agents[1].penalty).to.not.equal(base.agents[1].penalty);
   });
 
+  it('a one-distribution estimator deviation leaves the other coordinates as recommended (c3d-hd, d = 3)', () => {
+    const hd = setting({ sigma: 1, costs: Array.from({ length: 10 }, () => [0.001, 0.001, 0.001]) }, 'alone');
+    const base = arena.evaluate('c3d-hd', hd, { rounds: 60, seed: 5 });
+    const same = arena.evaluate('c3d-hd', hd, { rounds: 60, seed: 5, deviation: { strategy: 'combine-own', params: { k: 1, w: 0 } } });
+    expect(same.agents[0].penalty).to.equal(base.agents[0].penalty); // w = 0: exactly h*
+    const own = arena.evaluate('c3d-hd', hd, { rounds: 60, seed: 5, deviation: { strategy: 'combine-own', params: { k: 1, w: 1 } } });
+    expect(own.agents[0].penalty).to.be.greaterThan(base.agents[0].penalty);
+    expect(own.agents[0].penalty).to.be.lessThan(2 * base.agents[0].penalty); // the other two coordinates stay h*, not 0
+  });
+
   it('charges Σ_k c n only where n > 0 (0·∞ = 0) and refuses n > 0 at an infinite cost', () => {
     const inf = setting({ sigma: 1, costs: [[1, Infinity], [Infinity, 1]] }, [[1, 0], [0, 1]]);
     const r = arena.evaluate('sm', inf, { rounds: 20, seed: 1 });
