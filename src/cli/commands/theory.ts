@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../core/instance.js';
 import { heterogeneousTheory, infinityAsText } from '../heterogeneous-theory.js';
+import { marketTheory } from '../market-theory.js';
 import { arenaWith, instanceOptions, mechanismParams, toInstance, type InstanceOptions } from '../common.js';
 import type { CliIO } from '../io.js';
 import { fmt, formatTable } from '../table.js';
@@ -12,12 +13,17 @@ export function theoryCommand(program: Command, io: CliIO): void {
   instanceOptions(
     program
       .command('theory')
-      .argument('<mechanism>', 'mechanism name (see `arena list`), cbl / sm with --instance, or c3d-hd with --d')
+      .argument('<mechanism>', 'mechanism name (see `arena list`), cbl / sm / market with --instance, or c3d-hd with --d')
       .description('Closed forms at the recommended profile: n*, α, penalties, ratio to the global minimum, IR.')
-      .option('--instance <FILE>', 'a heterogeneous instance file (seed 001; mechanisms cbl and sm)')
+      .option('--instance <FILE>', 'a heterogeneous instance file (seed 001; mechanisms cbl and sm) or a market file (seed 003; market)')
       .option('--d <D>', 'dimension d of the data (c3d-hd, seed 000 App. E)', positiveInteger)
       .option('--json', 'print JSON'),
   ).action(async (mechanism: string, o: InstanceOptions & { json?: boolean; instance?: string; d?: number }) => {
+    if (mechanism === 'market') {
+      if (o.instance === undefined) throw new InputError('--instance', 'mechanism market needs a market file (sigma, costs, buyers)');
+      io.out(`${JSON.stringify(marketTheory(o.instance), infinityAsText, 2)}\n`);
+      return;
+    }
     if (o.instance !== undefined || mechanism === 'cbl' || mechanism === 'sm') {
       if (o.instance === undefined) throw new InputError('--instance', `mechanism ${mechanism} needs an instance file`);
       const t = heterogeneousTheory(mechanism, o.instance);
