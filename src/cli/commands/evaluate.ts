@@ -10,6 +10,8 @@ import { EventBus } from '../../engine/events.js';
 import { resolve } from 'node:path';
 import type { EvaluateReport } from '../../engine/arena.js';
 import type { HeteroEvaluateReport } from '../../hetero/arena.js';
+import { evaluateMarket, isMarketMechanism } from '../../market/arena.js';
+import { loadMarket } from '../../market/model.js';
 import type { WorkerTask } from '../../experiments/cell-worker.js';
 import { WorkerPool } from '../../experiments/watchdog.js';
 
@@ -66,6 +68,35 @@ async function evaluateHetero(mechanism: string, o: EvaluateOptions, io: CliIO):
   }
 }
 
+/** `arena evaluate market|market-naive|market-single --instance FILE`: the simulated data marketplace of seed 003. */
+function evaluateMarketCli(mechanism: string, o: EvaluateOptions, io: CliIO): void {
+  if (o.instance === undefined) throw new InputError('--instance', `mechanism ${mechanism} needs a market file (sigma, costs, buyers)`);
+  for (const [flag, v] of [['--d', o.d], ['--noise', o.noise], ['--timeout', o.timeout]] as const) {
+    if (v !== undefined) throw new InputError(flag, `is not used by the market mechanisms; drop ${flag}`);
+  }
+  if (o.plugin.length > 0) throw new InputError('--plugin', 'plugins are not supported by the market mechanisms yet');
+  const ref = o.deviation === undefined ? undefined : parseStrategyRef(o.deviation);
+  const model = loadMarket(o.instance);
+  const r = evaluateMarket(mechanism, model, {
+    rounds: o.rounds,
+    seed: o.seed,
+    forceGrid: o.grid,
+    deviator: o.agent ?? 0,
+    deviation: ref && { strategy: ref.name, params: ref.params ?? {} },
+  });
+  if (o.json) {
+    io.out(`${JSON.stringify(r, null, 2)}\n`);
+    return;
+  }
+  const th = (x: number | null) => (x === null ? '—' : fmt(x, 7));
+  io.out(`${mechanism} on ${o.instance}${r.marketOpen ? '' : ` (market closed: ${r.closedReason})`}; split ${r.split.join(', ')}; ${r.rounds} rounds, seed ${r.seed}, ${r.mus.length} μ\n`);
+  const rows = r.contributors.map((c) => [String(c.agent), c.strategy, fmt(c.utility, 7), fmt(c.stderr, 2), th(c.theory), String(c.worstMu)]);
+  io.out(`${formatTable(['contributor', 'strategy', 'utility', 'stderr', 'theory', 'worst μ'], rows)}\n`);
+  const brows = r.buyers.map((b) => [String(b.buyer), String(b.allocation), fmt(b.expectedPrice, 7), fmt(b.priceStderr, 2), fmt(b.theoryPrice, 7), fmt(b.utility, 7), b.simulatedValue === null ? '—' : fmt(b.simulatedValue, 7)]);
+  io.out(`${formatTable(['buyer', 'm*', 'sup E[p]', 'stderr', 'theory', 'v^d(m*) − E[p] (truthful value)', 'simulated value'], brows)}\n`);
+  io.out(`largest |Σπ − Σp| over all rounds: ${r.budget.maxAbsResidual.toExponential(2)}\n`);
+}
+
 export function evaluateCommand(program: Command, io: CliIO): void {
   pluginOption(
     heteroOptions(
@@ -87,6 +118,10 @@ export function evaluateCommand(program: Command, io: CliIO): void {
       ),
     ),
   ).action(async (mechanism: string, o: EvaluateOptions) => {
+    if (isMarketMechanism(mechanism)) {
+      evaluateMarketCli(mechanism, o, io);
+      return;
+    }
     if (o.instance !== undefined || o.d !== undefined) {
       await evaluateHetero(mechanism, o, io);
       return;
