@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { arenaWith, pluginOption } from '../common.js';
 import type { CliIO } from '../io.js';
 import { formatTable } from '../table.js';
+import { builtinMarketMechanisms } from '../../../mechanisms/market/index.js';
+import { builtinMarketStrategies } from '../../../strategies/market/index.js';
 
 export function listCommand(program: Command, io: CliIO): void {
   pluginOption(
@@ -11,24 +13,28 @@ export function listCommand(program: Command, io: CliIO): void {
       .option('--json', 'print JSON'),
   ).action(async (o: { json?: boolean; plugin: string[] }) => {
     const arena = await arenaWith(o.plugin);
-    const entry = (p: { name: string; description: string; source: string; params: object }) => ({
+    const entry = (p: { name: string; description: string; source: string; params?: object }) => ({
       name: p.name,
       description: p.description,
       source: p.source,
-      params: Object.keys(p.params),
+      params: Object.keys(p.params ?? {}),
     });
     const mechanisms = arena.registry.mechanisms.map(entry);
     const strategies = arena.registry.strategies.map(entry);
     const heteroMechanisms = arena.registry.heteroMechanisms.map(entry);
     const heteroStrategies = arena.registry.heteroStrategies.map(entry);
+    const marketMechanisms = builtinMarketMechanisms.map(entry);
+    const marketStrategies = builtinMarketStrategies.map(entry);
     if (o.json) {
-      io.out(`${JSON.stringify({ mechanisms, strategies, heteroMechanisms, heteroStrategies }, null, 2)}\n`);
+      io.out(`${JSON.stringify({ mechanisms, strategies, heteroMechanisms, heteroStrategies, marketMechanisms, marketStrategies }, null, 2)}\n`);
       return;
     }
     const rows = (xs: typeof mechanisms) => xs.map((x) => [x.name, x.params.join(', ') || '—', x.description]);
     io.out(`Mechanisms\n${formatTable(['name', 'params', 'description'], rows(mechanisms))}\n\n`);
     io.out(`Strategies (use as --deviation NAME[:key=value,...])\n${formatTable(['name', 'params', 'description'], rows(strategies))}\n\n`);
     io.out(`d-distribution mechanisms (seed 001; --instance FILE, or c3d-hd with --d)\n${formatTable(['name', 'params', 'description'], rows(heteroMechanisms))}\n\n`);
-    io.out(`d-distribution strategies (--deviation NAME[:k=…,…] with --instance; k is the distribution, 0-based)\n${formatTable(['name', 'params', 'description'], rows(heteroStrategies))}\n`);
+    io.out(`d-distribution strategies (--deviation NAME[:k=…,…] with --instance; k is the distribution, 0-based)\n${formatTable(['name', 'params', 'description'], rows(heteroStrategies))}\n\n`);
+    io.out(`market mechanisms (seed 003; --instance MARKET_FILE)\n${formatTable(['name', 'params', 'description'], rows(marketMechanisms))}\n\n`);
+    io.out(`market contributor strategies (--deviation NAME[:key=value,…] --agent I)\n${formatTable(['name', 'params', 'description'], rows(marketStrategies))}\n`);
   });
 }
