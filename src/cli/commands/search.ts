@@ -6,6 +6,9 @@ import { arenaWith, heteroArenaWith, heteroOptions, instanceOptions, mechanismPa
 import { heteroSetting, type HeteroSettingOptions } from '../hetero-setting.js';
 import { heteroCertify, type HeteroCertificate } from '../../hetero/certificate.js';
 import type { CliIO } from '../io.js';
+import { isMarketMechanism } from '../../market/arena.js';
+import { marketCertify, type MarketCertificate } from '../../market/certificate.js';
+import { loadMarket } from '../../market/model.js';
 import { integer, number, positiveInteger } from '../parse.js';
 import { attachProgress } from '../progress.js';
 import { fmt, formatTable } from '../table.js';
@@ -39,13 +42,17 @@ export function searchCommand(program: Command, io: CliIO): void {
         .option('--rounds <R>', 'Monte Carlo rounds per objective evaluation (default 20000/m, in [100, 2000])', positiveInteger)
         .option('--max-rounds <R>', 'cap on the rounds of a re-check', positiveInteger)
         .option('--no-theory', "ignore the mechanism's closed forms: Monte Carlo only (slower)")
-        .option('--agents <LIST>', 'd-distribution instances: comma-separated agents to search (default: one of each class of interchangeable agents)')
+        .option('--agents <LIST>', 'd-distribution and market instances: comma-separated agents (contributors) to search (default: one of each class of interchangeable agents; market: every contributor asked to collect and one who is not)')
         .option('--json', 'print JSON'),
       { m: 10, sigma: 1, cost: 0.001 },
       ),
     ),
   ).action(async (mechanism: string, o: Options) => {
     if (o.tolerance !== undefined && !(o.tolerance > 0)) throw new InputError('--tolerance', `must be > 0 (got ${o.tolerance})`);
+    if (isMarketMechanism(mechanism)) {
+      searchMarket(mechanism, o, io);
+      return;
+    }
     if (o.instance !== undefined || o.d !== undefined) {
       await searchHetero(mechanism, o, io);
       return;
@@ -103,6 +110,61 @@ async function searchHetero(mechanism: string, o: Options, io: CliIO): Promise<v
     stop();
   }
   io.out(o.json ? `${JSON.stringify(cert, null, 2)}\n` : renderHetero(cert));
+}
+
+/** `arena search market|market-naive|market-single --instance FILE`: contributors' best responses in the data marketplace (seed 003). */
+function searchMarket(mechanism: string, o: Options, io: CliIO): void {
+  if (o.instance === undefined) throw new InputError('--instance', `mechanism ${mechanism} needs a market file (sigma, costs, buyers)`);
+  for (const [flag, v] of [['--d', o.d], ['--noise', o.noise]] as const) {
+    if (v !== undefined) throw new InputError(flag, `is not used by the market mechanisms; drop ${flag}`);
+  }
+  if (o.plugin.length > 0) throw new InputError('--plugin', 'plugins are not supported by the market mechanisms yet');
+  const model = loadMarket(o.instance);
+  const C = model.costs.length;
+  const agents = o.agents?.split(',').map((x) => {
+    const i = Number(x.trim());
+    if (!Number.isInteger(i) || i < 0 || i >= C) throw new InputError('--agents', `"${x}" is not a contributor index in [0, ${C - 1}]`);
+    return i;
+  });
+  const events = new EventBus();
+  const stop = attachProgress(events, io, Boolean(process.stderr.isTTY) && !o.json);
+  let cert: MarketCertificate;
+  try {
+    cert = marketCertify(mechanism, model, {
+      seed: o.seed,
+      families: o.families?.split(',').map((x) => x.trim()).filter(Boolean),
+      agents,
+      tolerance: o.tolerance,
+      rounds: o.rounds,
+      maxRounds: o.maxRounds,
+      useTheory: o.theory,
+      events,
+    });
+  } finally {
+    stop();
+  }
+  io.out(o.json ? `${JSON.stringify(cert, null, 2)}\n` : renderMarket(cert));
+}
+
+function renderMarket(c: MarketCertificate): string {
+  const lines = [
+    `Best-response search: ${c.mechanism} on ${c.instance}${c.marketOpen ? '' : ' (market closed)'}; split ${c.split.join(', ')}; seed ${c.seed}, ${c.seconds.toFixed(1)} s`,
+    'Contributors maximise utility, inf over μ of E[π_i − c_i n_i]; gain = deviation − recommended.',
+    '',
+  ];
+  for (const a of c.agents) {
+    lines.push(`contributor ${a.agent} (N_i* = ${a.nRecommended}, recommended utility ${fmt(a.baselineUtility, 7)}, ${a.baselineSource})`);
+    const rows = a.searched.map((f) => [f.family, paramText(f.params), fmt(f.utility, 6), fmt(f.gain, 3), f.source]);
+    lines.push(formatTable(['family', 'best parameters', 'utility', 'gain', 'source'], rows));
+    const dev = a.bestDeviation;
+    lines.push(
+      `  best deviation: ${dev ? `${dev.family} (${paramText(dev.params)})` : 'none'}`,
+      `  re-checked gain ${fmt(a.gain, 4)}, 95% CI [${fmt(a.ci[0], 4)}, ${fmt(a.ci[1], 4)}] (${a.recheckRounds} paired rounds${a.worstMu === null ? '' : `, worst μ ${a.worstMu}`})`,
+      '',
+    );
+  }
+  lines.push(`verdict: ${c.verdict}${c.epsilon !== null ? ` (ε = ${fmt(c.epsilon, 3)}, tolerance ${fmt(c.tolerance, 3)})` : ''}`, '');
+  return lines.join('\n');
 }
 
 function paramText(p: Record<string, number>): string {
