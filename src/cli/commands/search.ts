@@ -86,26 +86,13 @@ export function searchCommand(program: Command, io: CliIO): void {
 async function searchHetero(mechanism: string, o: Options, io: CliIO): Promise<void> {
   // --m/--sigma/--cost carry defaults for seed 000; a file's instance wins, c3d-hd reads them with --d.
   const setting = heteroSetting(o.instance !== undefined ? { instance: o.instance, noise: o.noise } : o);
-  const agents = o.agents?.split(',').map((x) => {
-    const i = Number(x.trim());
-    if (!Number.isInteger(i) || i < 0 || i >= setting.instance.m) throw new InputError('--agents', `"${x}" is not an agent index in [0, ${setting.instance.m - 1}]`);
-    return i;
-  });
+  const agents = agentList(o.agents, setting.instance.m, 'an agent');
   const events = new EventBus();
   const arena = await heteroArenaWith(o.plugin, events);
   const stop = attachProgress(events, io, Boolean(process.stderr.isTTY) && !o.json);
   let cert: HeteroCertificate;
   try {
-    cert = heteroCertify(arena, mechanism, setting, {
-      seed: o.seed,
-      families: o.families?.split(',').map((x) => x.trim()).filter(Boolean),
-      agents,
-      tolerance: o.tolerance,
-      rounds: o.rounds,
-      maxRounds: o.maxRounds,
-      useTheory: o.theory,
-      events,
-    });
+    cert = heteroCertify(arena, mechanism, setting, certifyOptions(o, agents, events));
   } finally {
     stop();
   }
@@ -121,29 +108,39 @@ function searchMarket(mechanism: string, o: Options, io: CliIO): void {
   if (o.plugin.length > 0) throw new InputError('--plugin', 'plugins are not supported by the market mechanisms yet');
   const model = loadMarket(o.instance);
   const C = model.costs.length;
-  const agents = o.agents?.split(',').map((x) => {
-    const i = Number(x.trim());
-    if (!Number.isInteger(i) || i < 0 || i >= C) throw new InputError('--agents', `"${x}" is not a contributor index in [0, ${C - 1}]`);
-    return i;
-  });
+  const agents = agentList(o.agents, C, 'a contributor');
   const events = new EventBus();
   const stop = attachProgress(events, io, Boolean(process.stderr.isTTY) && !o.json);
   let cert: MarketCertificate;
   try {
-    cert = marketCertify(mechanism, model, {
-      seed: o.seed,
-      families: o.families?.split(',').map((x) => x.trim()).filter(Boolean),
-      agents,
-      tolerance: o.tolerance,
-      rounds: o.rounds,
-      maxRounds: o.maxRounds,
-      useTheory: o.theory,
-      events,
-    });
+    cert = marketCertify(mechanism, model, certifyOptions(o, agents, events));
   } finally {
     stop();
   }
   io.out(o.json ? `${JSON.stringify(cert, null, 2)}\n` : renderMarket(cert));
+}
+
+/** --agents as indices in [0, count), checked. */
+function agentList(text: string | undefined, count: number, noun: string): number[] | undefined {
+  return text?.split(',').map((x) => {
+    const i = Number(x.trim());
+    if (!Number.isInteger(i) || i < 0 || i >= count) throw new InputError('--agents', `"${x}" is not ${noun} index in [0, ${count - 1}]`);
+    return i;
+  });
+}
+
+/** The search options common to the d-distribution and market certificates. */
+function certifyOptions(o: Options, agents: number[] | undefined, events: EventBus) {
+  return {
+    seed: o.seed,
+    families: o.families?.split(',').map((x) => x.trim()).filter(Boolean),
+    agents,
+    tolerance: o.tolerance,
+    rounds: o.rounds,
+    maxRounds: o.maxRounds,
+    useTheory: o.theory,
+    events,
+  };
 }
 
 function renderMarket(c: MarketCertificate): string {
