@@ -1,3 +1,4 @@
+import type { MarketArena } from '../market/arena.js';
 import type { Command } from 'commander';
 import { makeInstance, type Instance, InputError } from '../core/instance.js';
 import type { Arena } from '../engine/arena.js';
@@ -70,6 +71,11 @@ async function containerWith(pluginFiles: readonly string[], events: EventBus) {
 /** An Arena with the built-ins plus any --plugin files. */
 export async function arenaWith(pluginFiles: readonly string[] = [], events = new EventBus()): Promise<Arena> {
   return (await containerWith(pluginFiles, events)).get<Arena>(TOKENS.Arena);
+}
+
+/** The data marketplace's facade (seed 003), with the built-ins plus any --plugin files. */
+export async function marketArenaWith(pluginFiles: readonly string[] = [], events = new EventBus()): Promise<MarketArena> {
+  return (await containerWith(pluginFiles, events)).get<MarketArena>(TOKENS.MarketArena);
 }
 
 /** The d-distribution family's facade (seed 001), with the built-ins plus any --plugin files. */

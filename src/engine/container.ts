@@ -6,6 +6,12 @@ import { builtinHeteroStrategies } from '../../strategies/hetero/index.js';
 import type { HeteroMechanismPlugin } from '../hetero/mechanism.js';
 import type { HeteroStrategyPlugin } from '../hetero/strategy.js';
 import { HeteroArena } from '../hetero/arena.js';
+import { builtinMarketMechanisms } from '../../mechanisms/market/index.js';
+import { builtinMarketStrategies } from '../../strategies/market/index.js';
+import { MarketArena } from '../market/arena.js';
+import type { MarketMechanismPlugin } from '../market/mechanism.js';
+import type { MarketStrategyPlugin } from '../market/strategy.js';
+import type { ValuationKindPlugin } from '../market/valuation-kind.js';
 import type { MechanismPlugin } from '../core/mechanism.js';
 import type { StrategyPlugin } from '../core/strategy.js';
 import { Arena } from './arena.js';
@@ -14,7 +20,25 @@ import { createLogger, type Logger } from './logger.js';
 import { PluginRegistry } from './registry.js';
 import { TOKENS } from './tokens.js';
 
-export type Plugin = StrategyPlugin | MechanismPlugin | HeteroStrategyPlugin | HeteroMechanismPlugin;
+export type Plugin =
+  | StrategyPlugin
+  | MechanismPlugin
+  | HeteroStrategyPlugin
+  | HeteroMechanismPlugin
+  | MarketStrategyPlugin
+  | MarketMechanismPlugin
+  | ValuationKindPlugin;
+
+/** Every plugin kind a --plugin file may export. */
+export const PLUGIN_KINDS: readonly Plugin['kind'][] = [
+  'strategy',
+  'mechanism',
+  'hetero-strategy',
+  'hetero-mechanism',
+  'market-strategy',
+  'market-mechanism',
+  'valuation-kind',
+];
 
 /** Registers a strategy plugin: one line per plugin (after sprotty's configureCommand). */
 export function configureStrategy(c: Container, plugin: StrategyPlugin): void {
@@ -29,7 +53,10 @@ export function configurePlugin(c: Container, plugin: Plugin): void {
   if (plugin.kind === 'mechanism') configureMechanism(c, plugin);
   else if (plugin.kind === 'strategy') configureStrategy(c, plugin);
   else if (plugin.kind === 'hetero-mechanism') c.bind<HeteroMechanismPlugin>(TOKENS.HeteroMechanism).toConstantValue(plugin);
-  else c.bind<HeteroStrategyPlugin>(TOKENS.HeteroStrategy).toConstantValue(plugin);
+  else if (plugin.kind === 'hetero-strategy') c.bind<HeteroStrategyPlugin>(TOKENS.HeteroStrategy).toConstantValue(plugin);
+  else if (plugin.kind === 'market-mechanism') c.bind<MarketMechanismPlugin>(TOKENS.MarketMechanism).toConstantValue(plugin);
+  else if (plugin.kind === 'market-strategy') c.bind<MarketStrategyPlugin>(TOKENS.MarketStrategy).toConstantValue(plugin);
+  else c.bind<ValuationKindPlugin>(TOKENS.ValuationKind).toConstantValue(plugin);
 }
 
 export interface ContainerOptions {
@@ -46,16 +73,24 @@ export function createContainer(opts: ContainerOptions = {}): Container {
   for (const p of builtinStrategies) configureStrategy(c, p);
   for (const p of builtinHeteroMechanisms) configurePlugin(c, p);
   for (const p of builtinHeteroStrategies) configurePlugin(c, p);
+  for (const p of builtinMarketMechanisms) configurePlugin(c, p);
+  for (const p of builtinMarketStrategies) configurePlugin(c, p);
   for (const p of opts.plugins ?? []) configurePlugin(c, p);
   c.bind<Logger>(TOKENS.Logger).toConstantValue(opts.logger ?? createLogger());
   c.bind<EventBus>(TOKENS.Events).toConstantValue(opts.events ?? new EventBus());
   c.bind<PluginRegistry>(TOKENS.Registry).to(PluginRegistry).inSingletonScope();
   c.bind<Arena>(TOKENS.Arena).to(Arena).inSingletonScope();
   c.bind<HeteroArena>(TOKENS.HeteroArena).to(HeteroArena).inSingletonScope();
+  c.bind<MarketArena>(TOKENS.MarketArena).to(MarketArena).inSingletonScope();
   return c;
 }
 
 /** Shortcut: the Arena facade of a fresh container. */
 export function createArena(opts: ContainerOptions = {}): Arena {
   return createContainer(opts).get<Arena>(TOKENS.Arena);
+}
+
+/** Shortcut: the data marketplace's facade (seed 003) of a fresh container. */
+export function createMarketArena(opts: ContainerOptions = {}): MarketArena {
+  return createContainer(opts).get<MarketArena>(TOKENS.MarketArena);
 }

@@ -2,21 +2,22 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../core/instance.js';
-import type { Plugin } from './container.js';
+import { PLUGIN_KINDS, type Plugin } from './container.js';
 import { describeError } from './plugin-error.js';
 
 function isPlugin(v: unknown): v is Plugin {
   return (
     typeof v === 'object' &&
     v !== null &&
-    ['strategy', 'mechanism', 'hetero-strategy', 'hetero-mechanism'].includes((v as Plugin).kind) &&
+    PLUGIN_KINDS.includes((v as Plugin).kind) &&
     typeof (v as Plugin).name === 'string'
   );
 }
 
 /**
  * Loads the plugins a file exports (its default export and any named export
- * made with defineStrategy / defineMechanism, or defineHeteroStrategy / defineHeteroMechanism for d-distribution instances). TypeScript files load through
+ * made with defineStrategy / defineMechanism, defineHeteroStrategy / defineHeteroMechanism for d-distribution instances, or
+ * defineMarketStrategy / defineMarketMechanism / defineValuationKind for market files). TypeScript files load through
  * the tsx loader that the `arena` command registers, so no build is needed.
  */
 export async function loadPluginFile(path: string, field = '--plugin'): Promise<Plugin[]> {

@@ -4,7 +4,11 @@ import type { MechanismPlugin } from '../core/mechanism.js';
 import type { StrategyPlugin } from '../core/strategy.js';
 import type { HeteroMechanismPlugin } from '../hetero/mechanism.js';
 import type { HeteroStrategyPlugin } from '../hetero/strategy.js';
+import type { MarketMechanismPlugin } from '../market/mechanism.js';
+import type { MarketStrategyPlugin } from '../market/strategy.js';
+import type { ValuationKindPlugin } from '../market/valuation-kind.js';
 import { compose } from '../search/compose.js';
+import { BUILTIN_BUYER_KINDS } from '../theory/market/instance-file.js';
 import { TOKENS } from './tokens.js';
 
 /** Collects every plugin bound in the container and finds them by name. */
@@ -15,19 +19,34 @@ export class PluginRegistry {
   private readonly composed = new Map<string, StrategyPlugin>();
   private readonly heteroMechanismsByName = new Map<string, HeteroMechanismPlugin>();
   private readonly heteroStrategiesByName = new Map<string, HeteroStrategyPlugin>();
+  private readonly marketMechanismsByName = new Map<string, MarketMechanismPlugin>();
+  private readonly marketStrategiesByName = new Map<string, MarketStrategyPlugin>();
+  private readonly valuationKindsByName = new Map<string, ValuationKindPlugin>();
 
   constructor(
     @multiInject(TOKENS.Mechanism) @optional() mechanisms: MechanismPlugin[] = [],
     @multiInject(TOKENS.Strategy) @optional() strategies: StrategyPlugin[] = [],
     @multiInject(TOKENS.HeteroMechanism) @optional() heteroMechanisms: HeteroMechanismPlugin[] = [],
     @multiInject(TOKENS.HeteroStrategy) @optional() heteroStrategies: HeteroStrategyPlugin[] = [],
+    @multiInject(TOKENS.MarketMechanism) @optional() marketMechanisms: MarketMechanismPlugin[] = [],
+    @multiInject(TOKENS.MarketStrategy) @optional() marketStrategies: MarketStrategyPlugin[] = [],
+    @multiInject(TOKENS.ValuationKind) @optional() valuationKinds: ValuationKindPlugin[] = [],
   ) {
     for (const p of mechanisms) this.add(this.mechanismsByName, p, 'mechanism');
     for (const p of strategies) this.add(this.strategiesByName, p, 'strategy');
     for (const p of heteroMechanisms) this.add(this.heteroMechanismsByName, p, 'd-distribution mechanism');
     for (const p of heteroStrategies) this.add(this.heteroStrategiesByName, p, 'd-distribution strategy');
+    for (const p of marketMechanisms) this.add(this.marketMechanismsByName, p, 'market mechanism');
+    for (const p of marketStrategies) this.add(this.marketStrategiesByName, p, 'market strategy');
+    for (const p of valuationKinds) this.add(this.valuationKindsByName, p, 'valuation kind');
     for (const name of this.heteroMechanismsByName.keys()) {
       if (this.mechanismsByName.has(name)) throw new InputError('plugin', `a seed-000 and a d-distribution mechanism are both named "${name}"`);
+    }
+    for (const name of this.marketMechanismsByName.keys()) {
+      if (this.mechanismsByName.has(name) || this.heteroMechanismsByName.has(name)) throw new InputError('plugin', `a market mechanism and another mechanism are both named "${name}"`);
+    }
+    for (const name of this.valuationKindsByName.keys()) {
+      if ((BUILTIN_BUYER_KINDS as readonly string[]).includes(name)) throw new InputError('plugin', `"${name}" is a built-in valuation kind; give the plugin another name`);
     }
   }
 
@@ -53,6 +72,36 @@ export class PluginRegistry {
 
   get heteroStrategies(): readonly HeteroStrategyPlugin[] {
     return [...this.heteroStrategiesByName.values()];
+  }
+
+  get marketMechanisms(): readonly MarketMechanismPlugin[] {
+    return [...this.marketMechanismsByName.values()];
+  }
+
+  get marketStrategies(): readonly MarketStrategyPlugin[] {
+    return [...this.marketStrategiesByName.values()];
+  }
+
+  get valuationKinds(): readonly ValuationKindPlugin[] {
+    return [...this.valuationKindsByName.values()];
+  }
+
+  isMarketMechanism(name: string): boolean {
+    return this.marketMechanismsByName.has(name);
+  }
+
+  /** A mechanism of the data marketplace (seed 003) by name. */
+  marketMechanism(name: string, field = 'mechanism'): MarketMechanismPlugin {
+    const p = this.marketMechanismsByName.get(name);
+    if (!p) throw new InputError(field, `unknown market mechanism "${name}" (known: ${[...this.marketMechanismsByName.keys()].join(', ')})`);
+    return p;
+  }
+
+  /** A contributor strategy of the data marketplace (seed 003) by name. */
+  marketStrategy(name: string, field = 'strategy'): MarketStrategyPlugin {
+    const p = this.marketStrategiesByName.get(name);
+    if (!p) throw new InputError(field, `unknown market strategy "${name}" (known: ${[...this.marketStrategiesByName.keys()].join(', ')})`);
+    return p;
   }
 
   isHeteroMechanism(name: string): boolean {

@@ -9,6 +9,13 @@ export const TOKENS = {
   /** Multi-bound: every strategy plugin of the d-distribution family (seed 001). */
   HeteroStrategy: Symbol.for('arena.HeteroStrategy'),
   HeteroArena: Symbol.for('arena.HeteroArena'),
+  /** Multi-bound: every mechanism plugin of the data marketplace (seed 003). */
+  MarketMechanism: Symbol.for('arena.MarketMechanism'),
+  /** Multi-bound: every contributor strategy plugin of the data marketplace (seed 003). */
+  MarketStrategy: Symbol.for('arena.MarketStrategy'),
+  /** Multi-bound: buyer valuation kinds added by plugins (seed 003 §1.2). */
+  ValuationKind: Symbol.for('arena.ValuationKind'),
+  MarketArena: Symbol.for('arena.MarketArena'),
   Registry: Symbol.for('arena.Registry'),
   Logger: Symbol.for('arena.Logger'),
   Events: Symbol.for('arena.Events'),

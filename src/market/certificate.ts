@@ -1,8 +1,7 @@
 import { InputError } from '../core/instance.js';
 import type { Params } from '../search/optimize.js';
-import { builtinMarketStrategies } from '../../strategies/market/index.js';
 import { bindMarketStrategy } from './agent-strategy.js';
-import { marketMechanism, marketStrategy } from './arena.js';
+import type { MarketArena } from './arena.js';
 import { marketBestResponse, type MarketAgentSearch, type MarketFamilyResult, type MarketSearchOptions } from './best-response.js';
 import type { MarketModel } from './model.js';
 
@@ -64,17 +63,17 @@ export function defaultMarketAgents(split: readonly number[]): number[] {
  * as in src/hetero/certificate.ts: "profitable-deviation" if some contributor's re-checked gain has a
  * 95% interval above 0, else "epsilon-equilibrium" with ε the largest upper bound.
  */
-export function marketCertify(mechanism: string, model: MarketModel, opts: MarketCertifyOptions): MarketCertificate {
+export function marketCertify(arena: MarketArena, mechanism: string, model: MarketModel, opts: MarketCertifyOptions): MarketCertificate {
   const t0 = performance.now();
-  const run = marketMechanism(mechanism).setup(model);
+  const run = arena.mechanism(mechanism).setup(model);
   const C = model.costs.length;
-  const rec = marketStrategy('recommended');
+  const rec = arena.strategy('recommended');
   const baseline = model.costs.map((_, i) => bindMarketStrategy(rec, {}, model, run, i));
   const agents = opts.agents ?? defaultMarketAgents(run.split);
   for (const a of agents) {
     if (!Number.isInteger(a) || a < 0 || a >= C) throw new InputError('--agents', `"${a}" is not a contributor index in [0, ${C - 1}]`);
   }
-  const families = (opts.families && opts.families.length > 0 ? opts.families.map((f) => marketStrategy(f, '--families')) : builtinMarketStrategies).filter(
+  const families = (opts.families && opts.families.length > 0 ? opts.families.map((f) => arena.strategy(f, '--families')) : arena.strategies).filter(
     (f) => f.name !== 'recommended',
   );
   if (families.length === 0) throw new InputError('--families', 'nothing to search besides recommended');

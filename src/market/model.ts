@@ -2,9 +2,11 @@
  * The public market instance a simulation runs on (spec/003 §1): σ, the contributors' costs (file
  * order), the buyers' valuations v_j^d and Algorithm 1's output on them (seed 003, Algorithm 1).
  */
+import { InputError } from '../core/instance.js';
 import { algorithm1, type Algorithm1Result } from '../theory/market/algorithm1.js';
 import { loadMarketFile, type BuyerSpec, type MarketFile } from '../theory/market/instance-file.js';
-import { valuationOf, type Valuation, type ValuationSpec } from '../theory/market/valuations.js';
+import { tabulateValuation, valuationOf, type Valuation, type ValuationSpec } from '../theory/market/valuations.js';
+import { buyerParserOf, factoryOf, type ValuationKindPlugin } from './valuation-kind.js';
 
 export interface MarketModel {
   readonly sigma: number;
@@ -19,16 +21,32 @@ export interface MarketModel {
   readonly source: string;
 }
 
-/** Builds the model of a parsed market file. */
-export function marketModel(file: MarketFile, source: string): MarketModel {
-  const valuations = file.buyers.map((b) => valuationOf(b as ValuationSpec, file.sigma));
+/**
+ * Builds the model of a parsed market file. `kinds` are valuation kinds from plugins; every buyer's
+ * v(m) is checked on Algorithm 1's whole range 0..⌊B/c_1⌋ first, so a plugin valuation outside [0, 1]
+ * or decreasing is an error that names the buyer.
+ */
+export function marketModel(file: MarketFile, source: string, kinds: readonly ValuationKindPlugin[] = []): MarketModel {
+  const factories = new Map(kinds.map((k) => [k.name, factoryOf(k)]));
   const c1 = Math.min(...file.costs);
+  const nMax = Math.floor(file.buyers.length / c1); // seed 003, Algorithm 1: N ≤ B/c_1 (spec/003 §2.3)
+  const valuations = file.buyers.map((b, j) => {
+    try {
+      const v = valuationOf(b as ValuationSpec, file.sigma, factories);
+      tabulateValuation(v, nMax);
+      return v;
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw new InputError(`${source}: buyers[${j}]`, e instanceof Error ? e.message : String(e));
+    }
+  });
   // seed 003, Algorithm 1 (range 1..⌊B/c_1⌋, spec/003 §2.3 erratum); outputs are in file order.
   const a1 = algorithm1(valuations, c1, file.pricing === 'approximate' ? { pricing: 'approx', epsilon: file.epsilon } : {});
   return Object.freeze({ sigma: file.sigma, costs: Object.freeze([...file.costs]), buyers: file.buyers, valuations, a1, source });
 }
 
-/** Loads a market file (src/theory/market/instance-file.ts) and runs Algorithm 1 on it. */
-export function loadMarket(path: string): MarketModel {
-  return marketModel(loadMarketFile(path), path);
+/** Loads a market file (src/theory/market/instance-file.ts), with plugin valuation kinds, and runs Algorithm 1 on it. */
+export function loadMarket(path: string, kinds: readonly ValuationKindPlugin[] = []): MarketModel {
+  const parsers = Object.fromEntries(kinds.map((k) => [k.name, buyerParserOf(k)]));
+  return marketModel(loadMarketFile(path, { kinds: parsers }), path, kinds);
 }

@@ -5,9 +5,11 @@
 import { expect } from 'chai';
 import { marketCertify, type MarketAgentCertificate, type MarketCertificate } from '../../src/market/certificate.js';
 import { loadMarket } from '../../src/market/model.js';
+import { createMarketArena } from '../../src/engine/container.js';
 import { runCli } from '../helpers.js';
 
 const B_FILE = 'experiments/markets/example-b.json';
+const arena = createMarketArena();
 const FAMILIES = ['collect', 'fabricate', 'pad', 'bias', 'truncate'];
 
 function agent(c: MarketCertificate, i: number): MarketAgentCertificate {
@@ -27,7 +29,7 @@ describe('market best-response search (seed 003)', function () {
   const exB = loadMarket(B_FILE);
 
   it('M* on Example B: ε-equilibrium; nobody gains, fabrication is judged at its worst μ', () => {
-    const c = marketCertify('market', exB, { seed: 1, families: FAMILIES });
+    const c = marketCertify(arena, 'market', exB, { seed: 1, families: FAMILIES });
     expect(c.split).to.deep.equal([16, 1, 0]);
     expect(c.agents.map((a) => a.agent)).to.deep.equal([0, 1, 2]); // both collectors and contributor 3
     expect(c.verdict).to.equal('epsilon-equilibrium');
@@ -52,7 +54,7 @@ describe('market best-response search (seed 003)', function () {
   });
 
   it('market-naive on Example B: contributor 1 fabricates (n = 0) and gains c_1N_1* = 0.16', () => {
-    const c = marketCertify('market-naive', exB, { seed: 2, families: FAMILIES });
+    const c = marketCertify(arena, 'market-naive', exB, { seed: 2, families: FAMILIES });
     expect(c.verdict).to.equal('profitable-deviation');
     expect(c.epsilon).to.equal(null);
     const a = agent(c, 0);
@@ -68,7 +70,7 @@ describe('market best-response search (seed 003)', function () {
   });
 
   it('market-single on Example B: the collector is paid whatever she submits, gain c_1N+ = 0.17', () => {
-    const c = marketCertify('market-single', exB, { seed: 3, families: FAMILIES });
+    const c = marketCertify(arena, 'market-single', exB, { seed: 3, families: FAMILIES });
     expect(c.split).to.deep.equal([17, 0, 0]);
     expect(c.verdict).to.equal('profitable-deviation');
     const a = agent(c, 0);
@@ -79,7 +81,7 @@ describe('market best-response search (seed 003)', function () {
     expect(fab.params['n']).to.equal(0);
     expect(fab.gain).to.be.closeTo(0.17, 1e-12);
     // collect n = 0 ties with fabrication and is listed first; searched alone, fabrication is the certificate
-    const only = marketCertify('market-single', exB, { seed: 3, families: ['fabricate'], agents: [0] });
+    const only = marketCertify(arena, 'market-single', exB, { seed: 3, families: ['fabricate'], agents: [0] });
     expect(only.verdict).to.equal('profitable-deviation');
     expect(only.agents[0]!.bestDeviation?.family).to.equal('fabricate');
     expect(only.agents[0]!.gain).to.be.closeTo(0.17, 1e-6);

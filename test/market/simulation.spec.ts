@@ -6,13 +6,15 @@ import { expect } from 'chai';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evaluateMarket } from '../../src/market/arena.js';
+import { createMarketArena } from '../../src/engine/container.js';
 import { loadMarket } from '../../src/market/model.js';
 import { mstarTheory } from '../../src/theory/market/mstar.js';
 import { mstarInputOf } from '../../src/market/mechanism.js';
 
 const B_FILE = 'experiments/markets/example-b.json';
 const A_FILE = 'experiments/markets/example-a.json';
+const arena = createMarketArena();
+const evaluateMarket = arena.evaluate.bind(arena);
 
 function within(x: number, target: number, se: number, what: string): void {
   expect(se, `${what}: stderr`).to.be.greaterThan(0);
@@ -43,12 +45,12 @@ describe('market simulation (seed 003)', function () {
 
   it('off path the residual Σπ − Σp is the derived constant of spec/003 §3 in every round', () => {
     // Contributor 1 submits 15 of 17 points: I = (0, 1), residual +N_1*N_2*(c_2 − c_1)/N+ = +0.009412.
-    const a = evaluateMarket('market', exB, { rounds: 500, seed: 4, deviation: { strategy: 'truncate', params: { n: 16, keep: 15 } } });
+    const a = evaluateMarket('market', exB, { rounds: 500, seed: 4, deviation: { name: 'truncate', params: { n: 16, keep: 15 } } });
     expect(a.budget.minResidual).to.be.closeTo(thB.budget.i01, 1e-12);
     expect(a.budget.maxResidual).to.be.closeTo(thB.budget.i01, 1e-12);
     expect(thB.budget.i01).to.be.closeTo((16 * 1 * 0.01) / 17, 1e-12);
     // Contributor 2 submits 2 points: I = (1, 0), residual −0.009412 (broker surplus).
-    const b = evaluateMarket('market', exB, { rounds: 500, seed: 4, deviator: 1, deviation: { strategy: 'collect', params: { n: 2 } } });
+    const b = evaluateMarket('market', exB, { rounds: 500, seed: 4, deviator: 1, deviation: { name: 'collect', params: { n: 2 } } });
     expect(b.budget.minResidual).to.be.closeTo(thB.budget.i10, 1e-12);
     expect(b.budget.maxResidual).to.be.closeTo(-(16 * 1 * 0.01) / 17, 1e-12);
   });
@@ -56,7 +58,7 @@ describe('market simulation (seed 003)', function () {
   it('naive payments: fabricating N_i* points at n = 0 gains exactly c_iN_i*; under M* it loses in the worst case over μ', () => {
     for (const [agent, gain] of [[0, 0.16], [1, 0.02]] as const) {
       const rec = evaluateMarket('market-naive', exB, { rounds: 1000, seed: 5, deviator: agent });
-      const fab = evaluateMarket('market-naive', exB, { rounds: 1000, seed: 5, deviator: agent, deviation: { strategy: 'fabricate', params: { n: 0 } } });
+      const fab = evaluateMarket('market-naive', exB, { rounds: 1000, seed: 5, deviator: agent, deviation: { name: 'fabricate', params: { n: 0 } } });
       expect(fab.mus.length).to.be.greaterThan(1); // not equivariant: scored on the ±10³σ grid
       const d = fab.contributors[agent]!.utility - rec.contributors[agent]!.utility;
       // Payments depend on sizes only, so the MC difference is exact up to rounding (SE ~ 1e-9).
@@ -64,10 +66,10 @@ describe('market simulation (seed 003)', function () {
       expect(fab.contributors[agent]!.theory).to.be.closeTo(rec.contributors[agent]!.theory! + gain, 1e-12);
     }
     // market-single: the lone collector fabricates N+ points and gains c_1N+ = 0.17 (Claim 6).
-    const single = evaluateMarket('market-single', exB, { rounds: 500, seed: 5, deviation: { strategy: 'fabricate', params: { n: 0 } } });
+    const single = evaluateMarket('market-single', exB, { rounds: 500, seed: 5, deviation: { name: 'fabricate', params: { n: 0 } } });
     expect(single.contributors[0]!.utility).to.be.closeTo(1.335915 + 0.17, 1e-6);
     // Under M* the same fabrication looks good at its guess μ = 0 but is ruinous on the grid.
-    const mstar = evaluateMarket('market', exB, { rounds: 2000, seed: 5, deviation: { strategy: 'fabricate', params: { n: 0 } } });
+    const mstar = evaluateMarket('market', exB, { rounds: 2000, seed: 5, deviation: { name: 'fabricate', params: { n: 0 } } });
     const c = mstar.contributors[0]!;
     expect(c.utility + 4 * c.stderr).to.be.lessThan(1.24792);
     expect(Math.abs(c.worstMu)).to.equal(1000);
@@ -76,21 +78,21 @@ describe('market simulation (seed 003)', function () {
 
   it('under M* collecting fewer points or shrinking lowers the inf-over-μ utility (spec/003 §5.1)', () => {
     const rec = evaluateMarket('market', exB, { rounds: 4000, seed: 6 }).contributors[0]!;
-    const few = evaluateMarket('market', exB, { rounds: 4000, seed: 6, deviation: { strategy: 'collect', params: { n: 8 } } }).contributors[0]!;
+    const few = evaluateMarket('market', exB, { rounds: 4000, seed: 6, deviation: { name: 'collect', params: { n: 8 } } }).contributors[0]!;
     // wrong size: −d_1(σ²/8 + σ²/1) − 8c_1 = −2.96
     expect(few.theory).to.be.closeTo(-2.96, 1e-12);
     within(few.utility, -2.96, few.stderr, 'collect 8');
     expect(few.utility + 4 * few.stderr).to.be.lessThan(rec.utility - 4 * rec.stderr);
     // f_b: 8 real points padded with 8 copies of their mean: u* − c_1(8 − 16)²/8 = 1.167920
-    const pad = evaluateMarket('market', exB, { rounds: 4000, seed: 6, deviation: { strategy: 'pad', params: { n: 8, extra: 8 } } }).contributors[0]!;
+    const pad = evaluateMarket('market', exB, { rounds: 4000, seed: 6, deviation: { name: 'pad', params: { n: 8, extra: 8 } } }).contributors[0]!;
     expect(pad.theory).to.be.closeTo(1.16792, 1e-6);
     within(pad.utility, pad.theory as number, pad.stderr, 'pad 8+8');
-    const shrink = evaluateMarket('market', exB, { rounds: 1000, seed: 6, deviation: { strategy: 'shrink', params: { lambda: 0.9 } } }).contributors[0]!;
+    const shrink = evaluateMarket('market', exB, { rounds: 1000, seed: 6, deviation: { name: 'shrink', params: { lambda: 0.9 } } }).contributors[0]!;
     expect(shrink.utility + 4 * shrink.stderr).to.be.lessThan(rec.utility - 4 * rec.stderr);
   });
 
   it('is deterministic: the same seed gives identical JSON, another seed does not', () => {
-    const run = (seed: number) => JSON.stringify(evaluateMarket('market', exB, { rounds: 300, seed, deviation: { strategy: 'fabricate', params: { guess: 0.1 } } }));
+    const run = (seed: number) => JSON.stringify(evaluateMarket('market', exB, { rounds: 300, seed, deviation: { name: 'fabricate', params: { guess: 0.1 } } }));
     expect(run(9)).to.equal(run(9));
     expect(run(9)).to.not.equal(run(10));
   });
@@ -105,7 +107,7 @@ describe('market simulation (seed 003)', function () {
     within(s.contributors[1]!.utility, 0.45735, s.contributors[1]!.stderr, 'cheapest, second in file');
     const poor = join(dir, 'poor.json');
     writeFileSync(poor, JSON.stringify({ sigma: 1, costs: [0.5, 0.9], buyers: [{ kind: 'gaussian', a: 0.3, r: 1 }] }));
-    const c = evaluateMarket('market', loadMarket(poor), { rounds: 50, seed: 1, deviation: { strategy: 'collect', params: { n: 3 } } });
+    const c = evaluateMarket('market', loadMarket(poor), { rounds: 50, seed: 1, deviation: { name: 'collect', params: { n: 3 } } });
     expect(c.marketOpen).to.equal(false);
     expect(c.split).to.deep.equal([0, 0]);
     expect(c.buyers[0]!.expectedPrice).to.equal(0);

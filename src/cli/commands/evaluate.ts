@@ -1,17 +1,16 @@
 import type { Command } from 'commander';
 import { attachProgress } from '../progress.js';
-import { arenaWith, heteroArenaWith, heteroOptions, instanceOptions, mechanismParams, pluginOption, toInstance, type InstanceOptions } from '../common.js';
+import { arenaWith, heteroArenaWith, heteroOptions, instanceOptions, marketArenaWith, mechanismParams, pluginOption, toInstance, type InstanceOptions } from '../common.js';
 import { heteroSetting, type HeteroSettingOptions } from '../hetero-setting.js';
 import { InputError } from '../../core/instance.js';
 import type { CliIO } from '../io.js';
-import { integer, parseStrategyRef, positiveInteger } from '../parse.js';
+import { integer, number, parseStrategyRef, positiveInteger } from '../parse.js';
 import { fmt, formatTable } from '../table.js';
 import { EventBus } from '../../engine/events.js';
 import { resolve } from 'node:path';
 import type { EvaluateReport } from '../../engine/arena.js';
 import type { HeteroEvaluateReport } from '../../hetero/arena.js';
-import { evaluateMarket, isMarketMechanism } from '../../market/arena.js';
-import { loadMarket } from '../../market/model.js';
+import type { MarketArena } from '../../market/arena.js';
 import type { WorkerTask } from '../../experiments/cell-worker.js';
 import { WorkerPool } from '../../experiments/watchdog.js';
 
@@ -24,6 +23,8 @@ interface EvaluateOptions extends InstanceOptions, Omit<HeteroSettingOptions, 'm
   grid?: boolean;
   timeout?: number;
   plugin: string[];
+  profile?: string;
+  fixedMu?: number;
 }
 
 /** Runs one evaluation on a worker thread with a time limit. */
@@ -69,20 +70,22 @@ async function evaluateHetero(mechanism: string, o: EvaluateOptions, io: CliIO):
 }
 
 /** `arena evaluate market|market-naive|market-single --instance FILE`: the simulated data marketplace of seed 003. */
-function evaluateMarketCli(mechanism: string, o: EvaluateOptions, io: CliIO): void {
+function evaluateMarketCli(arena: MarketArena, mechanism: string, o: EvaluateOptions, io: CliIO): void {
   if (o.instance === undefined) throw new InputError('--instance', `mechanism ${mechanism} needs a market file (sigma, costs, buyers)`);
   for (const [flag, v] of [['--d', o.d], ['--noise', o.noise], ['--timeout', o.timeout]] as const) {
     if (v !== undefined) throw new InputError(flag, `is not used by the market mechanisms; drop ${flag}`);
   }
-  if (o.plugin.length > 0) throw new InputError('--plugin', 'plugins are not supported by the market mechanisms yet');
   const ref = o.deviation === undefined ? undefined : parseStrategyRef(o.deviation);
-  const model = loadMarket(o.instance);
-  const r = evaluateMarket(mechanism, model, {
+  const profile = o.profile === undefined ? undefined : splitProfile(o.profile).map((p, i) => parseStrategyRef(p, `--profile[${i}]`));
+  const model = arena.load(o.instance);
+  const r = arena.evaluate(mechanism, model, {
     rounds: o.rounds,
     seed: o.seed,
     forceGrid: o.grid,
-    deviator: o.agent ?? 0,
-    deviation: ref && { strategy: ref.name, params: ref.params ?? {} },
+    deviator: o.agent,
+    deviation: ref,
+    profile,
+    fixedMu: o.fixedMu,
   });
   if (o.json) {
     io.out(`${JSON.stringify(r, null, 2)}\n`);
@@ -90,11 +93,29 @@ function evaluateMarketCli(mechanism: string, o: EvaluateOptions, io: CliIO): vo
   }
   const th = (x: number | null) => (x === null ? '—' : fmt(x, 7));
   io.out(`${mechanism} on ${o.instance}${r.marketOpen ? '' : ` (market closed: ${r.closedReason})`}; split ${r.split.join(', ')}; ${r.rounds} rounds, seed ${r.seed}, ${r.mus.length} μ\n`);
+  io.out(`view: ${r.view}\n`);
   const rows = r.contributors.map((c) => [String(c.agent), c.strategy, fmt(c.utility, 7), fmt(c.stderr, 2), th(c.theory), String(c.worstMu)]);
   io.out(`${formatTable(['contributor', 'strategy', 'utility', 'stderr', 'theory', 'worst μ'], rows)}\n`);
-  const brows = r.buyers.map((b) => [String(b.buyer), String(b.allocation), fmt(b.expectedPrice, 7), fmt(b.priceStderr, 2), fmt(b.theoryPrice, 7), fmt(b.utility, 7), b.simulatedValue === null ? '—' : fmt(b.simulatedValue, 7)]);
-  io.out(`${formatTable(['buyer', 'm*', 'sup E[p]', 'stderr', 'theory', 'v^d(m*) − E[p] (truthful value)', 'simulated value'], brows)}\n`);
+  const yesNo = (b: boolean | null) => (b === null ? '—' : b ? 'yes' : 'NO');
+  const brows = r.buyers.map((b) => [
+    String(b.buyer),
+    String(b.allocation),
+    fmt(b.expectedPrice, 7),
+    fmt(b.priceStderr, 2),
+    fmt(b.theoryPrice, 7),
+    fmt(b.utility, 7),
+    b.simulatedValue === null ? '—' : fmt(b.simulatedValue, 7),
+    yesNo(b.individuallyRational),
+  ]);
+  io.out(`${formatTable(['buyer', 'm*', 'sup E[p]', 'stderr', 'theory', 'v^d(m*) − E[p] (truthful value)', 'simulated value', 'IR'], brows)}\n`);
   io.out(`largest |Σπ − Σp| over all rounds: ${r.budget.maxAbsResidual.toExponential(2)}\n`);
+}
+
+/** "a:x=1; b" → ["a:x=1", "b"]: a profile lists one strategy per contributor, separated by semicolons. */
+function splitProfile(text: string): string[] {
+  const parts = text.split(';').map((p) => p.trim());
+  if (parts.some((p) => p === '')) throw new InputError('--profile', `"${text}" has an empty entry; give NAME[:key=value,…] per contributor, separated by ";"`);
+  return parts;
 }
 
 export function evaluateCommand(program: Command, io: CliIO): void {
@@ -113,14 +134,20 @@ export function evaluateCommand(program: Command, io: CliIO): void {
         .requiredOption('--seed <N>', 'master seed (integer)', integer)
         .option('--grid', 'score on the μ grid even if the profile is equivariant')
         .option('--timeout <SEC>', 'run on a worker thread and stop it after SEC seconds (guards against a plugin that never returns)', positiveInteger)
-        .option('--agent <I>', 'the agent who plays --deviation (d-distribution instances; default 0)', integer)
+        .option('--agent <I>', 'the agent who plays --deviation (d-distribution and market instances; default 0)', integer)
+        .option('--profile <S1;S2;…>', 'market files: one strategy per contributor, e.g. "constant;constant;recommended" (the collusive profile, spec/003 §5.3)')
+        .option('--fixed-mu <MU>', 'market files: score at this μ only, a labelled DIAGNOSTIC (not the worst case over μ)', number)
         .option('--json', 'print JSON'),
       ),
     ),
   ).action(async (mechanism: string, o: EvaluateOptions) => {
-    if (isMarketMechanism(mechanism)) {
-      evaluateMarketCli(mechanism, o, io);
+    const market = await marketArenaWith(o.plugin);
+    if (market.isMechanism(mechanism)) {
+      evaluateMarketCli(market, mechanism, o, io);
       return;
+    }
+    for (const [flag, v] of [['--profile', o.profile], ['--fixed-mu', o.fixedMu]] as const) {
+      if (v !== undefined) throw new InputError(flag, 'is for the market mechanisms (market files); see `arena list`');
     }
     if (o.instance !== undefined || o.d !== undefined) {
       await evaluateHetero(mechanism, o, io);

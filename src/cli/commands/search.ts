@@ -2,13 +2,12 @@ import type { Command } from 'commander';
 import { InputError } from '../../core/instance.js';
 import { EventBus } from '../../engine/events.js';
 import { certify, type Certificate } from '../../search/certificate.js';
-import { arenaWith, heteroArenaWith, heteroOptions, instanceOptions, mechanismParams, pluginOption, toInstance, type InstanceOptions } from '../common.js';
+import { arenaWith, heteroArenaWith, heteroOptions, instanceOptions, marketArenaWith, mechanismParams, pluginOption, toInstance, type InstanceOptions } from '../common.js';
 import { heteroSetting, type HeteroSettingOptions } from '../hetero-setting.js';
 import { heteroCertify, type HeteroCertificate } from '../../hetero/certificate.js';
 import type { CliIO } from '../io.js';
-import { isMarketMechanism } from '../../market/arena.js';
+import type { MarketArena } from '../../market/arena.js';
 import { marketCertify, type MarketCertificate } from '../../market/certificate.js';
-import { loadMarket } from '../../market/model.js';
 import { integer, number, positiveInteger } from '../parse.js';
 import { attachProgress } from '../progress.js';
 import { fmt, formatTable } from '../table.js';
@@ -49,8 +48,9 @@ export function searchCommand(program: Command, io: CliIO): void {
     ),
   ).action(async (mechanism: string, o: Options) => {
     if (o.tolerance !== undefined && !(o.tolerance > 0)) throw new InputError('--tolerance', `must be > 0 (got ${o.tolerance})`);
-    if (isMarketMechanism(mechanism)) {
-      searchMarket(mechanism, o, io);
+    const market = await marketArenaWith(o.plugin);
+    if (market.isMechanism(mechanism)) {
+      searchMarket(market, mechanism, o, io);
       return;
     }
     if (o.instance !== undefined || o.d !== undefined) {
@@ -100,20 +100,19 @@ async function searchHetero(mechanism: string, o: Options, io: CliIO): Promise<v
 }
 
 /** `arena search market|market-naive|market-single --instance FILE`: contributors' best responses in the data marketplace (seed 003). */
-function searchMarket(mechanism: string, o: Options, io: CliIO): void {
+function searchMarket(arena: MarketArena, mechanism: string, o: Options, io: CliIO): void {
   if (o.instance === undefined) throw new InputError('--instance', `mechanism ${mechanism} needs a market file (sigma, costs, buyers)`);
   for (const [flag, v] of [['--d', o.d], ['--noise', o.noise]] as const) {
     if (v !== undefined) throw new InputError(flag, `is not used by the market mechanisms; drop ${flag}`);
   }
-  if (o.plugin.length > 0) throw new InputError('--plugin', 'plugins are not supported by the market mechanisms yet');
-  const model = loadMarket(o.instance);
+  const model = arena.load(o.instance);
   const C = model.costs.length;
   const agents = agentList(o.agents, C, 'a contributor');
   const events = new EventBus();
   const stop = attachProgress(events, io, Boolean(process.stderr.isTTY) && !o.json);
   let cert: MarketCertificate;
   try {
-    cert = marketCertify(mechanism, model, certifyOptions(o, agents, events));
+    cert = marketCertify(arena, mechanism, model, certifyOptions(o, agents, events));
   } finally {
     stop();
   }

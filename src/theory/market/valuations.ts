@@ -164,14 +164,15 @@ export function valuationKinds(): string[] {
 /**
  * The valuation of a spec (`{kind: 'gaussian', a, r}` etc.) for noise level σ > 0.
  * The result is a function of integer m ≥ 0 with v(0) = 0 (seed 003 eq. (11): v^d(0) := 0); it throws
- * a RangeError for non-integer or negative m and for values outside [0, 1].
+ * a RangeError for non-integer or negative m and for values outside [0, 1]. `extra` adds kinds for
+ * this call only (plugins loaded with --plugin; src/market/valuation-kind.ts).
  */
-export function valuationOf(spec: ValuationSpec, sigma: number): Valuation {
+export function valuationOf(spec: ValuationSpec, sigma: number, extra?: ReadonlyMap<string, ValuationFactory>): Valuation {
   if (spec === null || typeof spec !== 'object') throw new Error(`valuationOf: spec must be an object with a 'kind' (got ${String(spec)})`);
   const kind = (spec as { kind?: unknown }).kind;
   if (typeof kind !== 'string') throw new Error(`valuationOf: spec.kind must be a string (got ${String(kind)})`);
-  const factory = registry.get(kind);
-  if (!factory) throw new Error(`valuationOf: unknown valuation kind '${kind}' (registered: ${valuationKinds().join(', ')})`);
+  const factory = extra?.get(kind) ?? registry.get(kind);
+  if (!factory) throw new Error(`valuationOf: unknown valuation kind '${kind}' (registered: ${[...valuationKinds(), ...(extra?.keys() ?? [])].join(', ')})`);
   if (!(Number.isFinite(sigma) && sigma > 0)) throw new RangeError(`valuationOf: sigma must be a finite number > 0 (got ${sigma})`);
   const { kind: _k, ...rest } = spec as PluginValuationSpec;
   const params: Readonly<Record<string, unknown>> = Object.freeze({ ...rest });
