@@ -8,6 +8,8 @@ import { createLogger } from '../engine/logger.js';
 import { loadPluginFile } from '../engine/plugin-loader.js';
 import type { CellDescriptor } from './cells.js';
 import { runCell, type CellRow } from './run-cell.js';
+import { runMarketCell } from './run-market-cell.js';
+import type { MarketArena } from '../market/arena.js';
 
 const containers = new Map<string, Promise<Container>>();
 
@@ -33,6 +35,7 @@ export async function arenaFor(plugins: readonly string[]): Promise<Arena> {
 
 /** The worker-thread task: run one cell. */
 export async function runCellTask(cell: CellDescriptor): Promise<CellRow> {
+  if (cell.family === 'market') return runMarketCell((await containerFor(cell.plugins)).get<MarketArena>(TOKENS.MarketArena), cell);
   return runCell(await arenaFor(cell.plugins), cell);
 }
 

@@ -3,7 +3,9 @@ import { resolve, dirname } from 'node:path';
 import { InputError } from '../core/instance.js';
 import { loadInstanceFile } from '../theory/heterogeneous/instance-file.js';
 import { thm4Instance } from '../theory/heterogeneous/thm4.js';
-import type { ExperimentSpec, GridTaskSpec, HeteroInstanceSpec, HeteroTaskSpec } from './spec.js';
+import { loadMarketFile, type BuyerKindParser } from '../theory/market/instance-file.js';
+import { cheapestTwo } from '../theory/market/mstar.js';
+import type { ExperimentSpec, GridTaskSpec, HeteroInstanceSpec, HeteroTaskSpec, MarketEntrySpec, MarketTaskSpec } from './spec.js';
 import { expand } from './spec.js';
 
 interface CellCommon {
@@ -57,12 +59,33 @@ export interface HeteroCell extends CellCommon {
   readonly rule?: string;
 }
 
-export type CellDescriptor = GridCell | HeteroCell;
+/** A seed-003 market file as a cell carries it: the file (absolute path) and the costs it runs with. */
+export interface MarketCellInstance {
+  /** The spec's name for it: the file path as written. */
+  readonly label: string;
+  readonly file: string;
+  /** The contributors' costs, file order (with the swept gap applied). */
+  readonly costs: readonly number[];
+  /** c_2 − c_1 of this cell (the swept gap, or the file's own). */
+  readonly costGap: number;
+  /** Number of contributors (the runner's progress lines call it m). */
+  readonly m: number;
+}
+
+/** One unit of work on a market file: one mechanism's theory or search. */
+export interface MarketCell extends CellCommon {
+  readonly family: 'market';
+  readonly instance: MarketCellInstance;
+  readonly task: MarketTaskSpec;
+}
+
+export type CellDescriptor = GridCell | HeteroCell | MarketCell;
 
 /** The cells of an experiment, in canonical order. */
 export function expandCells(spec: ExperimentSpec, specFile?: string): CellDescriptor[] {
   const base = specFile ? dirname(resolve(specFile)) : process.cwd();
   if (spec.instances) return heteroCells(spec, spec.instances, base, specFile ?? 'spec');
+  if (spec.markets) return marketCells(spec, spec.markets, base, specFile ?? 'spec');
   const plugins = spec.plugins.map((p) => resolve(base, p));
   const cells: CellDescriptor[] = [];
   const grid = spec.grid!; // parseSpec: exactly one of grid and instances
@@ -161,6 +184,72 @@ function heteroCells(spec: ExperimentSpec, instances: readonly HeteroInstanceSpe
           rule: unit.rule,
           seed: `${spec.seed}/${JSON.stringify(id)}/${taskKey}`,
           plugins: [],
+        });
+      }
+    }
+  }
+  return cells;
+}
+
+/**
+ * The spec's market files, in order: each file once, or once per swept gap with the second-cheapest
+ * contributor's cost set to c_1 + gap. A gap that would make another contributor one of the two
+ * cheapest (and so change the roles of M*) is an error naming the value. Plugin valuation kinds are
+ * checked when the cell runs (the worker loads the plugins).
+ */
+export function resolveMarkets(entries: readonly MarketEntrySpec[], base: string, source: string, anyKind = false): MarketCellInstance[] {
+  // With plugins, buyer kinds are unknown until the worker loads them: accept any kind here (only the costs are read).
+  const kinds = anyKind ? (new Proxy({}, { get: (_t, kind) => (raw: Readonly<Record<string, unknown>>) => ({ ...raw, kind: String(kind) }) }) as Record<string, BuyerKindParser>) : {};
+  const out: MarketCellInstance[] = [];
+  entries.forEach((entry, j) => {
+    const label = typeof entry === 'string' ? entry : entry.file;
+    const file = resolve(base, label);
+    let costs: readonly number[];
+    try {
+      costs = loadMarketFile(file, { kinds }).costs;
+    } catch (e) {
+      if (e instanceof InputError) throw new InputError(`${source}: markets.${j}`, e.message);
+      throw e;
+    }
+    const [i1, i2] = cheapestTwo(costs);
+    const c1 = costs[i1] as number;
+    if (typeof entry === 'string') {
+      out.push({ label, file, costs, costGap: (costs[i2] as number) - c1, m: costs.length });
+      return;
+    }
+    const others = costs.filter((_, i) => i !== i1 && i !== i2);
+    const ceiling = others.length > 0 ? Math.min(...others) : Infinity;
+    for (const gap of expand(entry.costGap)) {
+      if (c1 + gap > ceiling) {
+        throw new InputError(`${source}: markets.${j}.costGap`, `gap ${gap} makes c_2 = ${c1 + gap} exceed another contributor's cost ${ceiling}; keep c_1 + gap <= ${ceiling}`);
+      }
+      const swept = costs.map((c, i) => (i === i2 ? c1 + gap : c));
+      out.push({ label, file, costs: swept, costGap: gap, m: costs.length });
+    }
+  });
+  return out;
+}
+
+function marketCells(spec: ExperimentSpec, entries: readonly MarketEntrySpec[], base: string, source: string): MarketCell[] {
+  const plugins = spec.plugins.map((p) => resolve(base, p));
+  const cells: MarketCell[] = [];
+  for (const instance of resolveMarkets(entries, base, source, plugins.length > 0)) {
+    const id = { market: instance.label, costs: instance.costs };
+    for (const task of spec.tasks as MarketTaskSpec[]) {
+      const taskKey = JSON.stringify(
+        task.kind === 'market-search' ? { kind: task.kind, families: task.families ?? null, tolerance: task.tolerance ?? null, rounds: task.rounds ?? null } : { kind: task.kind },
+      );
+      for (const mechanism of task.mechanisms) {
+        cells.push({
+          family: 'market',
+          key: JSON.stringify({ mechanism, instance: id, task: JSON.parse(taskKey) }),
+          index: cells.length,
+          mechanism,
+          mechanismParams: {},
+          instance,
+          task,
+          seed: `${spec.seed}/${JSON.stringify(id)}/${taskKey}`,
+          plugins,
         });
       }
     }

@@ -185,6 +185,10 @@ function renderTable(table: TableSpec, data: readonly Row[]): string {
 
 /** What the experiment ran on, for the report's header. */
 function scope(spec: ExperimentSpec): string {
+  if (spec.markets) {
+    const files = spec.markets.map((e) => (typeof e === 'string' ? e : `${e.file} (c_2 − c_1 ∈ {${expand(e.costGap).join(', ')}})`));
+    return `markets ${files.join(', ')}; tasks ${spec.tasks.map((t) => t.kind).join(', ')}`;
+  }
   if (!spec.instances) return `mechanisms ${spec.mechanisms.join(', ')}`;
   const instances = spec.instances.map((i) => (typeof i === 'string' ? i : `thm4 (m ∈ {${expand(i.thm4.m).join(', ')}})`));
   return `instances ${instances.join(', ')}; tasks ${spec.tasks.map((t) => t.kind).join(', ')}`;

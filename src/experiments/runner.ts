@@ -131,7 +131,7 @@ export async function runExperiment(spec: ExperimentSpec, opts: RunOptions = {})
 
   const rows = cells.map((c) => byKey.get(c.key)).filter((r): r is CellRow => r !== undefined);
   store.canonicalize(rows);
-  store.writeText('summary.csv', toCsv(rows, spec.instances ? [...SUMMARY_OMIT, ...HETERO_MATRICES] : SUMMARY_OMIT));
+  store.writeText('summary.csv', toCsv(rows, spec.instances ? [...SUMMARY_OMIT, ...HETERO_MATRICES] : spec.markets ? [...SUMMARY_OMIT, ...MARKET_NESTED] : SUMMARY_OMIT));
   await writeReport(store, spec, rows);
   store.writeJson('manifest.json', { ...manifest, finished: new Date().toISOString(), errors, seconds: (performance.now() - t0) / 1000 });
   return { dir: store.dir, cells: cells.length, computed: todo.length - errors, resumed, errors, seconds: (performance.now() - t0) / 1000, rows };
@@ -140,10 +140,13 @@ export async function runExperiment(spec: ExperimentSpec, opts: RunOptions = {})
 /** Columns left out of summary.csv (cells.jsonl has them all): keys and traces, and the m×d matrices of seed-001 rows. */
 const SUMMARY_OMIT = ['key', 'trace', 'final'];
 const HETERO_MATRICES = ['n', 'nInput', 'V', 'cases', 'alpha', 'penalties'];
+/** Nested objects of seed-003 rows (cells.jsonl keeps them). */
+const MARKET_NESTED = ['budgetResidualOffPath', 'bestParams'];
 
 /** A rough relative cost of a cell, for scheduling only. */
 function estimatedCost(cell: CellDescriptor): number {
   const m = cell.instance.m;
+  if (cell.family === 'market') return cell.task.kind === 'market-search' ? 1000 : 1;
   if (cell.family === 'heterogeneous') return cell.task.kind === 'allocations' && cell.rule !== 'alone' && cell.rule !== 'social' ? m * m : m; // convex solves
   switch (cell.task.kind) {
     case 'search':
@@ -161,5 +164,6 @@ function estimatedCost(cell: CellDescriptor): number {
 function describeTask(cell: CellDescriptor): string {
   const t = cell.task;
   if (cell.family === 'heterogeneous') return `${t.kind} ${cell.rule ?? cell.mechanism} on ${cell.instance.label}`;
+  if (cell.family === 'market') return `${t.kind} ${cell.mechanism} on ${cell.instance.label}, c_2 − c_1 = ${cell.instance.costGap}`;
   return t.kind === 'evaluate' || t.kind === 'sweep' ? `${t.kind} ${t.deviation ?? 'recommended'}` : t.kind;
 }

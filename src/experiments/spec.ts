@@ -13,6 +13,10 @@ const numbers = z.union([
 /** Task kinds that run on the m/σ/cost grid (seed 000 mechanisms) and on heterogeneous instances (seed 001). */
 export const GRID_TASKS = ['theory', 'formula', 'evaluate', 'sweep', 'search', 'dynamics'] as const;
 export const HETERO_TASKS = ['allocations', 'heterogeneous-theory', 'heterogeneous-search'] as const;
+/** Task kinds that run on market files (seed 003). */
+export const MARKET_TASKS = ['market-theory', 'market-search'] as const;
+/** The built-in market mechanisms (plugins may add more: tasks name them by string). */
+export const MARKET_MECHANISMS = ['market', 'market-naive', 'market-single'] as const;
 
 /** Mechanisms a heterogeneous-search task may run: seed 001's, and seed 000's on d = 1 equal-cost instances. */
 export const HETERO_SEARCH_MECHANISMS = ['sm', 'cbl', 'pool', 'pcs', 'c3d', 'cded'] as const;
@@ -38,6 +42,23 @@ const task = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('heterogeneous-theory'),
       mechanisms: z.array(z.enum(['cbl', 'sm'])).min(1).refine(noDuplicates, 'list each mechanism once').default(['cbl']),
+    })
+    .strict(),
+  /** Seed 003: the exact theory of each market mechanism (src/market/theory-report.ts). */
+  z
+    .object({
+      kind: z.literal('market-theory'),
+      mechanisms: z.array(z.string().min(1)).min(1).refine(noDuplicates, 'list each mechanism once').default([...MARKET_MECHANISMS]),
+    })
+    .strict(),
+  /** Seed 003: contributors' best-response search under each market mechanism (src/market/certificate.ts). */
+  z
+    .object({
+      kind: z.literal('market-search'),
+      mechanisms: z.array(z.string().min(1)).min(1).refine(noDuplicates, 'list each mechanism once').default([...MARKET_MECHANISMS]),
+      families: z.array(z.string()).min(1).optional(),
+      tolerance: z.number().positive().optional(),
+      rounds: z.number().int().min(2).optional(),
     })
     .strict(),
   /** Seed 001: best-response search of every class of agents under each mechanism (src/hetero/certificate.ts). */
@@ -68,13 +89,19 @@ const heteroInstance = z.union([
     .strict(),
 ]);
 
+/**
+ * Seed 003 market files (paths relative to the spec file), as written or with a sweep of the cost gap:
+ * the second-cheapest contributor's cost is set to c_1 + gap for each gap (seed 003, Thm 4's c_2 − c_1).
+ */
+const marketEntry = z.union([z.string().min(1), z.object({ file: z.string().min(1), costGap: numbers }).strict()]);
+
 const rule = z.object({ y: z.union([z.number(), z.string()]), label: z.string() }).strict();
 
 const chart = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes'),
     title: z.string(),
-    task: z.enum([...GRID_TASKS, ...HETERO_TASKS]),
+    task: z.enum([...GRID_TASKS, ...HETERO_TASKS, ...MARKET_TASKS]),
     mark: z.enum(['line', 'point', 'bar']).default('line'),
     x: z.string(),
     y: z.string(),
@@ -109,7 +136,7 @@ const table = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes'),
     title: z.string(),
-    task: z.enum([...GRID_TASKS, ...HETERO_TASKS]),
+    task: z.enum([...GRID_TASKS, ...HETERO_TASKS, ...MARKET_TASKS]),
     columns: z.array(column).min(1),
     where: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).default({}),
     agents: z.boolean().default(false),
@@ -135,6 +162,8 @@ export const ExperimentSpec = z
       .optional(),
     /** Instead of grid: seed-001 heterogeneous instances (tasks allocations and heterogeneous-theory). */
     instances: z.array(heteroInstance).min(1).optional(),
+    /** Instead of grid or instances: seed-003 market files (tasks market-theory and market-search). */
+    markets: z.array(marketEntry).min(1).optional(),
     /** Seed-000 mechanisms run on the grid (a heterogeneous-theory task names its own). */
     mechanisms: z.array(z.string()).default([]),
     mechanismParams: z.record(z.string(), z.record(z.string(), z.number())).default({}),
@@ -146,8 +175,24 @@ export const ExperimentSpec = z
   .strict()
   .superRefine((s, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    if ((s.grid === undefined) === (s.instances === undefined)) {
-      issue(s.grid === undefined ? ['grid'] : ['instances'], 'give exactly one of grid (m, σ, cost) and instances (seed-001 instance files or thm4)');
+    const given = [s.grid, s.instances, s.markets].filter((x) => x !== undefined).length;
+    if (given !== 1) {
+      issue(s.grid === undefined ? ['grid'] : ['instances'], 'give exactly one of grid (m, σ, cost), instances (seed-001 instance files or thm4) and markets (seed-003 market files)');
+      return;
+    }
+    if (s.markets !== undefined) {
+      if (Object.keys(s.mechanismParams).length > 0) issue(['mechanismParams'], 'not used with markets');
+      if (s.mechanisms.length > 0) issue(['mechanisms'], 'not used with markets: each market task names its mechanisms');
+      s.tasks.forEach((t, j) => {
+        if (!(MARKET_TASKS as readonly string[]).includes(t.kind)) issue(['tasks', j, 'kind'], `"${t.kind}" does not run on market files; use ${MARKET_TASKS.join(' or ')}`);
+      });
+      s.markets.forEach((e, j) => {
+        if (typeof e === 'string') return;
+        for (const g of expand(e.costGap)) if (!(Number.isFinite(g) && g >= 0)) issue(['markets', j, 'costGap'], `every gap must be a number >= 0 (got ${g})`);
+      });
+      const kinds = new Set<string>(s.tasks.map((t) => t.kind));
+      s.charts.forEach((c, j) => kinds.has(c.task) || issue(['charts', j, 'task'], `no "${c.task}" task in tasks`));
+      s.tables.forEach((t, j) => kinds.has(t.task) || issue(['tables', j, 'task'], `no "${t.task}" task in tasks`));
       return;
     }
     const hetero = s.instances !== undefined;
@@ -156,6 +201,9 @@ export const ExperimentSpec = z
     if (hetero && s.plugins.length > 0) issue(['plugins'], 'not used with instances (seed-001 tasks are closed forms)');
     if (hetero && Object.keys(s.mechanismParams).length > 0) issue(['mechanismParams'], 'not used with instances');
     const allowed: readonly string[] = hetero ? HETERO_TASKS : GRID_TASKS;
+    s.tasks.forEach((t, j) => {
+      if ((MARKET_TASKS as readonly string[]).includes(t.kind)) issue(['tasks', j, 'kind'], `"${t.kind}" needs markets (seed-003 market files)`);
+    });
     s.tasks.forEach((t, j) => {
       if (!allowed.includes(t.kind)) {
         issue(['tasks', j, 'kind'], hetero ? `"${t.kind}" runs on the grid; with instances use ${HETERO_TASKS.join(' or ')}` : `"${t.kind}" needs instances instead of a grid`);
@@ -189,6 +237,8 @@ export type TableSpec = z.infer<typeof table>;
 export type HeteroInstanceSpec = z.infer<typeof heteroInstance>;
 export type GridTaskSpec = Extract<TaskSpec, { kind: (typeof GRID_TASKS)[number] }>;
 export type HeteroTaskSpec = Extract<TaskSpec, { kind: (typeof HETERO_TASKS)[number] }>;
+export type MarketTaskSpec = Extract<TaskSpec, { kind: (typeof MARKET_TASKS)[number] }>;
+export type MarketEntrySpec = z.infer<typeof marketEntry>;
 
 /** Validates a parsed spec; errors name the path of the bad field. */
 export function parseSpec(raw: unknown, source = 'spec'): ExperimentSpec {

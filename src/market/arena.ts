@@ -82,9 +82,9 @@ export class MarketArena {
     return this.registry.marketStrategy(name, field);
   }
 
-  /** A market file with the registry's valuation kinds (built-ins plus plugins). */
-  load(path: string): MarketModel {
-    return loadMarket(path, this.registry.valuationKinds);
+  /** A market file with the registry's valuation kinds (built-ins plus plugins); `costs` replaces the file's. */
+  load(path: string, costs?: readonly number[]): MarketModel {
+    return loadMarket(path, this.registry.valuationKinds, costs);
   }
 
   /** Binds `ref` for contributor `agent`; a bad parameter is reported against `field`. */

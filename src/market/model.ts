@@ -17,6 +17,8 @@ export interface MarketModel {
   readonly valuations: readonly Valuation[];
   /** Algorithm 1 with c_1 = min c_i (exact pricing unless the file says approximate). */
   readonly a1: Algorithm1Result;
+  /** Ordered-item pricing used by Algorithm 1 (the file's "pricing"). */
+  readonly pricing: MarketFile['pricing'];
   /** What the model was built from (a file name). */
   readonly source: string;
 }
@@ -42,11 +44,18 @@ export function marketModel(file: MarketFile, source: string, kinds: readonly Va
   });
   // seed 003, Algorithm 1 (range 1..⌊B/c_1⌋, spec/003 §2.3 erratum); outputs are in file order.
   const a1 = algorithm1(valuations, c1, file.pricing === 'approximate' ? { pricing: 'approx', epsilon: file.epsilon } : {});
-  return Object.freeze({ sigma: file.sigma, costs: Object.freeze([...file.costs]), buyers: file.buyers, valuations, a1, source });
+  return Object.freeze({ sigma: file.sigma, costs: Object.freeze([...file.costs]), buyers: file.buyers, valuations, a1, pricing: file.pricing, source });
 }
 
-/** Loads a market file (src/theory/market/instance-file.ts), with plugin valuation kinds, and runs Algorithm 1 on it. */
-export function loadMarket(path: string, kinds: readonly ValuationKindPlugin[] = []): MarketModel {
+/**
+ * Loads a market file (src/theory/market/instance-file.ts), with plugin valuation kinds, and runs
+ * Algorithm 1 on it. `costs` replaces the file's costs (the experiment runner's cost-gap sweeps).
+ */
+export function loadMarket(path: string, kinds: readonly ValuationKindPlugin[] = [], costs?: readonly number[]): MarketModel {
   const parsers = Object.fromEntries(kinds.map((k) => [k.name, buyerParserOf(k)]));
-  return marketModel(loadMarketFile(path, { kinds: parsers }), path, kinds);
+  const file = loadMarketFile(path, { kinds: parsers });
+  if (costs !== undefined && (costs.length !== file.costs.length || !costs.every((c) => Number.isFinite(c) && c > 0))) {
+    throw new InputError(`${path}: costs`, `the replacement costs must be ${file.costs.length} finite numbers > 0 (got ${costs.join(', ')})`);
+  }
+  return marketModel(costs === undefined ? file : { ...file, costs }, path, kinds);
 }

@@ -110,4 +110,27 @@ describe('presets show their claims', function () {
     }
     for (let j = 1; j < rows.length; j++) expect(rows[j]!.ratio as number).to.be.above(rows[j - 1]!.ratio as number);
   });
+
+  it('market-profit-bound: M* earns exactly OPT − (c₂ − c₁) at every gap; naive and single leave fabrication open (seed 003, Thm 4; spec/003 §4)', async () => {
+    const rows = await run('market-profit-bound');
+    const gaps = [...new Set(rows.map((r) => r.costGap as number))].sort((a, b) => a - b);
+    expect(gaps.length).to.equal(9);
+    for (const gap of gaps) {
+      const at = (mech: string) => rows.find((r) => r.mechanism === mech && r.costGap === gap)!;
+      const [mstar, naive, single] = [at('market'), at('market-naive'), at('market-single')];
+      expect(mstar.nPlus, 'Algorithm 1 depends on c_1 only').to.equal(17);
+      expect(mstar.opt as number).to.be.closeTo(1.335915, 1e-6); // spec/003 §7 oracle 3
+      expect(mstar.bound as number).to.be.closeTo((mstar.opt as number) - gap, 1e-12);
+      expect(mstar.profit as number, `W at gap ${gap}`).to.be.closeTo(mstar.bound as number, 1e-12);
+      expect(naive.profit as number).to.be.closeTo(mstar.profit as number, 1e-12);
+      expect(single.profit as number).to.be.closeTo(mstar.opt as number, 1e-12); // Lemma 2
+      expect(mstar.incentiveCompatible).to.equal(true);
+      expect(mstar.fabricationGain).to.equal(null);
+      const split = naive.split as number[];
+      // spec/003 §2.5: fabrication gains c_iN_i*; at gap 0 the tied costs split N+ evenly (9, 8)
+      expect(naive.fabricationGain as number).to.be.closeTo(Math.max(0.01 * split[0]!, (0.01 + gap) * split[1]!), 1e-12);
+      expect(split).to.deep.equal(gap === 0 ? [9, 8, 0] : [16, 1, 0]);
+      expect(single.fabricationGain as number).to.be.closeTo(0.01 * 17, 1e-12); // Claim 6: c_1N+
+    }
+  });
 });

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { InputError } from '../../core/instance.js';
 import { heterogeneousTheory, infinityAsText } from '../heterogeneous-theory.js';
-import { marketTheory } from '../market-theory.js';
-import { arenaWith, instanceOptions, mechanismParams, toInstance, type InstanceOptions } from '../common.js';
+import { marketTheoryReport } from '../../market/theory-report.js';
+import { arenaWith, instanceOptions, marketArenaWith, mechanismParams, pluginOption, toInstance, type InstanceOptions } from '../common.js';
 import type { CliIO } from '../io.js';
 import { fmt, formatTable } from '../table.js';
 import { positiveInteger } from '../parse.js';
@@ -10,18 +10,19 @@ import { c3dHdTheory } from '../../theory/c3d-hd.js';
 import type { TheorySummary } from '../../core/mechanism.js';
 
 export function theoryCommand(program: Command, io: CliIO): void {
-  instanceOptions(
+  pluginOption(instanceOptions(
     program
       .command('theory')
-      .argument('<mechanism>', 'mechanism name (see `arena list`), cbl / sm / market with --instance, or c3d-hd with --d')
+      .argument('<mechanism>', 'mechanism name (see `arena list`), cbl / sm / market / market-naive / market-single with --instance, or c3d-hd with --d')
       .description('Closed forms at the recommended profile: n*, α, penalties, ratio to the global minimum, IR.')
-      .option('--instance <FILE>', 'a heterogeneous instance file (seed 001; mechanisms cbl and sm) or a market file (seed 003; market)')
+      .option('--instance <FILE>', 'a heterogeneous instance file (seed 001; mechanisms cbl and sm) or a market file (seed 003; market mechanisms)')
       .option('--d <D>', 'dimension d of the data (c3d-hd, seed 000 App. E)', positiveInteger)
       .option('--json', 'print JSON'),
-  ).action(async (mechanism: string, o: InstanceOptions & { json?: boolean; instance?: string; d?: number }) => {
-    if (mechanism === 'market') {
-      if (o.instance === undefined) throw new InputError('--instance', 'mechanism market needs a market file (sigma, costs, buyers)');
-      io.out(`${JSON.stringify(marketTheory(o.instance), infinityAsText, 2)}\n`);
+  )).action(async (mechanism: string, o: InstanceOptions & { json?: boolean; instance?: string; d?: number; plugin: string[] }) => {
+    const market = await marketArenaWith(o.plugin);
+    if (market.isMechanism(mechanism)) {
+      if (o.instance === undefined) throw new InputError('--instance', `mechanism ${mechanism} needs a market file (sigma, costs, buyers)`);
+      io.out(`${JSON.stringify(marketTheoryReport(market.load(o.instance), mechanism), infinityAsText, 2)}\n`);
       return;
     }
     if (o.instance !== undefined || mechanism === 'cbl' || mechanism === 'sm') {
@@ -38,7 +39,7 @@ export function theoryCommand(program: Command, io: CliIO): void {
       // seed 000 App. E: α from eq. (7) with c/d, agentPenalty from eq. (40)
       t = { mechanism, instance: inst, d: o.d, ...c3dHdTheory(inst.m, inst.sigma, inst.cost, o.d) } as TheorySummary;
     } else {
-      const arena = await arenaWith();
+      const arena = await arenaWith(o.plugin);
       t = arena.theory(mechanism, inst, mechanismParams(arena, mechanism, o));
     }
     if (o.json) {
