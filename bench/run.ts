@@ -8,6 +8,7 @@
  *   npm run bench -- --compare --runs 3 --seconds 5
  *   npm run bench -- --search-mc       # also times the Monte-Carlo-only C3D search (~3 min)
  *   npm run bench -- --no-hetero       # skip the d-distribution engine (M_CBL, c3d-hd, search cbl: ~50 s)
+ *   npm run bench -- --market-pricing  # also: the largest market (buyers × N) each seed-003 pricing solver prices in --budget s (default 10; minutes)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { runC3DBench } from './c3d.bench.js';
 import { runRngBench } from './rng.bench.js';
 import { runSearchBench } from './search.bench.js';
 import { runHeteroBench } from './hetero.bench.js';
+import { runMarketPricingBench } from './market-pricing.bench.js';
 
 function arg(name: string, fallback: number): number {
   const k = process.argv.indexOf(name);
@@ -71,4 +73,10 @@ if (!process.argv.includes('--no-hetero')) {
   }
   process.stdout.write(`search_cbl_m25_seconds=${h.searchSeconds.toFixed(2)}\n`);
   process.stderr.write(`  search cbl (§5.5, every family): ${h.verdict}\n`);
+}
+
+if (process.argv.includes('--market-pricing')) {
+  const budget = arg('--budget', 10);
+  const r = runMarketPricingBench(budget, (line) => process.stderr.write(`${line}\n`));
+  for (const c of r) process.stdout.write(`market_pricing_${c.solver}_${c.shape}_N${c.N}_max_buyers_in_${budget}s=${c.B} (${c.seconds.toFixed(2)} s)\n`);
 }

@@ -99,12 +99,12 @@ export class MarketArena {
   }
 
   /** The profile a request describes, one bound strategy per contributor (file order). */
-  profileOf(model: MarketModel, run: MarketRun, req: Pick<MarketEvaluateRequest, 'deviation' | 'deviator' | 'profile'>): MarketAgentStrategy[] {
+  profileOf(model: MarketModel, run: MarketRun, req: Pick<MarketEvaluateRequest, 'deviation' | 'deviator' | 'profile'>, field = '--profile'): MarketAgentStrategy[] {
     const C = model.costs.length;
     if (req.profile !== undefined) {
-      if (req.deviation !== undefined || req.deviator !== undefined) throw new InputError('--profile', 'give a profile or a deviation (with --agent), not both');
-      if (req.profile.length !== C) throw new InputError('--profile', `needs one strategy per contributor: ${C} (got ${req.profile.length})`);
-      return req.profile.map((ref, i) => this.bind(ref, model, run, i, `--profile[${i}]`));
+      if (req.deviation !== undefined || req.deviator !== undefined) throw new InputError(field, 'give a profile or a deviation (with --agent), not both');
+      if (req.profile.length !== C) throw new InputError(field, `needs one strategy per contributor: ${C} (got ${req.profile.length})`);
+      return req.profile.map((ref, i) => this.bind(ref, model, run, i, `${field}[${i}]`));
     }
     const deviator = req.deviator ?? 0;
     if (!(Number.isInteger(deviator) && deviator >= 0 && deviator < C)) throw new InputError('--agent', `must be a contributor index in [0, ${C - 1}] (got ${deviator})`);

@@ -66,7 +66,9 @@ export function marketBestResponse(
 ): MarketAgentSearch {
   const base = baseline[agent] as MarketAgentStrategy;
   const info = base.info;
-  const useTheory = opts.useTheory ?? true;
+  // The closed forms of spec/003 §5.1 assume the others play s*: off that path, Monte Carlo only.
+  const othersOnPath = baseline.every((s, i) => i === agent || s.plugin.name === 'recommended');
+  const useTheory = (opts.useTheory ?? true) && othersOnPath;
   const cell = `search/${run.mechanism}/${agent}`;
   const withDeviation = (f: MarketStrategyPlugin, params: Params) => {
     const profile = [...baseline];

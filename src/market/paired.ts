@@ -41,17 +41,19 @@ export class MarketPairedComparison {
     seed: number | string,
     cell: string,
   ) {
-    if (!baseline.every((s) => s.meta.equivariant)) throw new Error('the baseline profile must be translation-equivariant');
     const streams = new StreamFactory(seed);
     this.base = new MarketRoundPlayer(model, run, baseline, streams, cell);
     this.dev = new MarketRoundPlayer(model, run, deviation, streams, cell);
-    const equivariant = deviation.every((s) => s.meta.equivariant) && looksEquivariantMarket(this.dev, model);
+    // A baseline that is not equivariant (e.g. the collusive constants of spec/003 §5.3, in dynamics)
+    // has its own worst μ: compare inf_μ u_D with inf_μ u_B on the grid.
+    const baseEquivariant = baseline.every((s) => s.meta.equivariant) && looksEquivariantMarket(this.base, model);
+    const equivariant = baseEquivariant && deviation.every((s) => s.meta.equivariant) && looksEquivariantMarket(this.dev, model);
     this.mus = (equivariant ? EQUIVARIANT_MU : MU_GRID_SIGMAS).map((g) => g * model.sigma);
     const C = model.costs.length;
     const B = model.buyers.length;
     this.outB = new MarketOutcome(C, B);
     this.outD = new MarketOutcome(C, B);
-    this.stats = new PairedStats(this.mus.length);
+    this.stats = new PairedStats(this.mus.length, !baseEquivariant);
   }
 
   get rounds(): number {
@@ -69,6 +71,7 @@ export class MarketPairedComparison {
         // penalties −u: gain = (−u_B) − (−u_D) = u_D − u_B (seed 003, eq. (7))
         this.stats.add(g, -(this.outB.utility[this.agent] as number), -(this.outD.utility[this.agent] as number));
       }
+      this.stats.endRound();
     }
     this.done = end;
     return this;

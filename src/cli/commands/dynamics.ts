@@ -4,25 +4,35 @@ import { InputError } from '../../core/instance.js';
 import { iterateBestResponse, type StartProfile, type TraceStep, type UpdateRule } from '../../search/dynamics.js';
 import { EffortGame } from '../../search/effort-game.js';
 import { tarski } from '../../search/supermodularity.js';
-import { arenaWith, instanceOptions, mechanismParams, toInstance, type InstanceOptions } from '../common.js';
+import { arenaWith, instanceOptions, marketArenaWith, mechanismParams, pluginOption, toInstance, type InstanceOptions } from '../common.js';
+import type { MarketArena } from '../../market/arena.js';
+import { marketDynamics, namedMarketStart, type MarketDynamicsResult } from '../../market/dynamics.js';
+import { parseStrategyRef } from '../parse.js';
+import { formatTable } from '../table.js';
+import { attachProgress } from '../progress.js';
+import { EventBus } from '../../engine/events.js';
 import type { CliIO } from '../io.js';
 import { integer, positiveInteger } from '../parse.js';
 import { fmt } from '../table.js';
 
 interface Options extends InstanceOptions {
-  start: string;
+  start?: string;
   rule: string;
   roundsMax: number;
   seed: number;
   tarski?: boolean;
   json?: boolean;
+  instance?: string;
+  families?: string;
+  agents?: string;
+  plugin: string[];
 }
 
 const STARTS = ['solo', 'free-ride', 'recommended', 'random'];
 const RULES = ['round-robin', 'simultaneous'];
 
 export function dynamicsCommand(program: Command, io: CliIO): void {
-  instanceOptions(
+  pluginOption(instanceOptions(
     program
       .command('dynamics')
       .argument('<mechanism>', 'mechanism name (see `arena list`)')
@@ -31,14 +41,24 @@ export function dynamicsCommand(program: Command, io: CliIO): void {
           'profile; prints the trace and whether it converged. --tarski also checks increasing differences and, if they hold, ' +
           'brackets the least and greatest equilibria.',
       )
-      .option('--start <PROFILE>', `start profile: ${STARTS.join('|')}`, 'solo')
+      .option('--start <PROFILE>', `start profile: ${STARTS.join('|')}; with a market file: recommended|collusive|"S1;S2;…" (default recommended)`)
+      .option('--instance <FILE>', 'a market file (seed 003): contributors take turns best-responding (every strategy family, worst case over μ)')
+      .option('--families <A,B,…>', 'market files: the strategy families contributors may switch to (default: all)')
+      .option('--agents <I,J,…>', 'market files: the contributors who move (default: those asked to collect, plus one who is not)')
       .option('--rule <RULE>', `update rule: ${RULES.join('|')}`, 'round-robin')
       .option('--rounds-max <N>', 'maximum sweeps', positiveInteger, 200)
       .option('--seed <N>', 'seed for --start random', integer, 1)
       .option('--tarski', 'check increasing differences and run Tarski iteration from the top and bottom profiles')
       .option('--json', 'print JSON'),
     { m: 10, sigma: 1, cost: 0.001 },
-  ).action(async (mechanism: string, o: Options) => {
+  )).action(async (mechanism: string, o: Options) => {
+    const market = await marketArenaWith(o.plugin);
+    if (market.isMechanism(mechanism)) {
+      marketDynamicsCli(market, mechanism, o, io);
+      return;
+    }
+    if (o.instance !== undefined) throw new InputError('--instance', `mechanism "${mechanism}" is not a market mechanism; dynamics on instance files run for market, market-naive, market-single`);
+    o.start ??= 'solo';
     const inst = toInstance(o);
     if (!STARTS.includes(o.start)) throw new InputError('--start', `must be one of ${STARTS.join(', ')} (got "${o.start}")`);
     if (!RULES.includes(o.rule)) throw new InputError('--rule', `must be one of ${RULES.join(', ')} (got "${o.rule}")`);
@@ -81,4 +101,48 @@ export function dynamicsCommand(program: Command, io: CliIO): void {
     }
     io.out(`${lines.join('\n')}\n`);
   });
+}
+
+/** `arena dynamics market… --instance FILE`: contributors' best-response dynamics in the data marketplace (seed 003). */
+function marketDynamicsCli(arena: MarketArena, mechanism: string, o: Options, io: CliIO): void {
+  if (o.instance === undefined) throw new InputError('--instance', `mechanism ${mechanism} needs a market file (sigma, costs, buyers)`);
+  if (o.tarski) throw new InputError('--tarski', 'is for the seed-000 effort game; the market dynamics search every family');
+  const model = arena.load(o.instance);
+  const split = arena.mechanism(mechanism).setup(model).split;
+  const startText = o.start ?? 'recommended';
+  const start =
+    namedMarketStart(startText, split) ??
+    startText.split(';').map((p, i) => {
+      if (p.trim() === '') throw new InputError('--start', `"${startText}" has an empty entry; give recommended, collusive or NAME[:key=value,…] per contributor separated by ";"`);
+      return parseStrategyRef(p, `--start[${i}]`);
+    });
+  const agents = o.agents?.split(',').map((x) => {
+    const i = Number(x.trim());
+    if (!Number.isInteger(i) || i < 0 || i >= model.costs.length) throw new InputError('--agents', `"${x}" is not a contributor index in [0, ${model.costs.length - 1}]`);
+    return i;
+  });
+  const events = new EventBus();
+  const stop = attachProgress(events, io, Boolean(process.stderr.isTTY) && !o.json);
+  let r: MarketDynamicsResult;
+  try {
+    r = marketDynamics(arena, mechanism, model, start, {
+      seed: o.seed,
+      families: o.families?.split(',').map((x) => x.trim()).filter(Boolean),
+      agents,
+      maxSweeps: o.roundsMax,
+      events,
+    });
+  } finally {
+    stop();
+  }
+  if (o.json) {
+    io.out(`${JSON.stringify(r, null, 2)}\n`);
+    return;
+  }
+  const rows = r.steps.map((s) => [String(s.sweep), String(s.agent), s.from, s.to ?? '(stays)', fmt(s.gain, 4), `[${fmt(s.ci[0], 3)}, ${fmt(s.ci[1], 3)}]`]);
+  io.out(`Best-response dynamics: ${mechanism} on ${o.instance}; split ${r.split.join(', ')}; seed ${r.seed}, ${r.seconds.toFixed(1)} s\n`);
+  io.out(`start: ${r.start.join('; ')}\n`);
+  io.out(`${formatTable(['sweep', 'contributor', 'from', 'to', 'best gain', '95% CI'], rows)}\n`);
+  io.out(`${r.converged ? `converged after ${r.sweeps} sweep(s)` : `did not converge in ${r.sweeps} sweeps`}: ${r.final.join('; ')}\n`);
+  io.out(`final utilities (inf over μ): ${r.finalUtilities.map((u, i) => `${fmt(u, 6)} ± ${fmt(r.finalStderr[i]!, 2)}`).join(', ')}; buyers IR: ${r.finalBuyerIR.map((b) => (b === null ? '—' : b ? 'yes' : 'NO')).join(', ')}\n`);
 }
