@@ -6,6 +6,8 @@ import { EffortGame } from '../../search/effort-game.js';
 import { tarski } from '../../search/supermodularity.js';
 import { arenaWith, instanceOptions, marketArenaWith, mechanismParams, pluginOption, toInstance, type InstanceOptions } from '../common.js';
 import type { MarketArena } from '../../market/arena.js';
+import { thresholdDynamics } from '../threshold-dynamics.js';
+import { loadBayesFile } from '../../theory/bayes/instance-file.js';
 import { marketDynamics, namedMarketStart, type MarketDynamicsResult } from '../../market/dynamics.js';
 import { parseStrategyRef } from '../parse.js';
 import { formatTable } from '../table.js';
@@ -25,6 +27,8 @@ interface Options extends InstanceOptions {
   instance?: string;
   families?: string;
   agents?: string;
+  from?: string;
+  update?: string;
   plugin: string[];
 }
 
@@ -45,6 +49,8 @@ export function dynamicsCommand(program: Command, io: CliIO): void {
       .option('--instance <FILE>', 'a market file (seed 003): contributors take turns best-responding (every strategy family, worst case over μ)')
       .option('--families <A,B,…>', 'market files: the strategy families contributors may switch to (default: all)')
       .option('--agents <I,J,…>', 'market files: the contributors who move (default: those asked to collect, plus one who is not)')
+      .option('--from <END>', 'threshold-pricing / free-sharing (seed 004): Tarski iteration from top|bottom|both (default both)')
+      .option('--update <RULE>', 'seed 004: jacobi (default) or gauss-seidel')
       .option('--rule <RULE>', `update rule: ${RULES.join('|')}`, 'round-robin')
       .option('--rounds-max <N>', 'maximum sweeps', positiveInteger, 200)
       .option('--seed <N>', 'seed for --start random', integer, 1)
@@ -52,6 +58,13 @@ export function dynamicsCommand(program: Command, io: CliIO): void {
       .option('--json', 'print JSON'),
     { m: 10, sigma: 1, cost: 0.001 },
   )).action(async (mechanism: string, o: Options) => {
+    if (mechanism === 'threshold-pricing' || mechanism === 'free-sharing') {
+      effortDynamicsCli(mechanism, o, io);
+      return;
+    }
+    for (const [flag, v] of [['--from', o.from], ['--update', o.update]] as const) {
+      if (v !== undefined) throw new InputError(flag, 'is for the seed-004 effort game (threshold-pricing, free-sharing)');
+    }
     const market = await marketArenaWith(o.plugin);
     if (market.isMechanism(mechanism)) {
       marketDynamicsCli(market, mechanism, o, io);
@@ -145,4 +158,37 @@ function marketDynamicsCli(arena: MarketArena, mechanism: string, o: Options, io
   io.out(`${formatTable(['sweep', 'contributor', 'from', 'to', 'best gain', '95% CI'], rows)}\n`);
   io.out(`${r.converged ? `converged after ${r.sweeps} sweep(s)` : `did not converge in ${r.sweeps} sweeps`}: ${r.final.join('; ')}\n`);
   io.out(`final utilities (inf over μ): ${r.finalUtilities.map((u, i) => `${fmt(u, 6)} ± ${fmt(r.finalStderr[i]!, 2)}`).join(', ')}; buyers IR: ${r.finalBuyerIR.map((b) => (b === null ? '—' : b ? 'yes' : 'NO')).join(', ')}\n`);
+}
+
+/**
+ * `arena dynamics threshold-pricing|free-sharing --instance FILE`: seed 004's effort game (Thm 3):
+ * Tarski iteration with greatest best responses from the top profile (√Q − 2, …) and least ones from 0
+ * brackets the greatest and least equilibria; increasing differences are checked numerically.
+ */
+function effortDynamicsCli(mechanism: 'threshold-pricing' | 'free-sharing', o: Options, io: CliIO): void {
+  if (o.instance === undefined) throw new InputError('--instance', `mechanism ${mechanism} needs a seed-004 instance file (correlation, priors, effortCost)`);
+  const from = o.from ?? 'both';
+  if (from !== 'top' && from !== 'bottom' && from !== 'both') throw new InputError('--from', `must be top, bottom or both (got "${from}")`);
+  const update = o.update ?? 'jacobi';
+  if (update !== 'jacobi' && update !== 'gauss-seidel') throw new InputError('--update', `must be jacobi or gauss-seidel (got "${update}")`);
+  const r = thresholdDynamics(loadBayesFile(o.instance), { from, update, mechanism, seed: o.seed }) as Record<string, unknown> & {
+    highest: number[] | null;
+    lowest: number[] | null;
+    unique: boolean | null;
+    supermodular: { pass: boolean; worstViolation: number };
+    traces: { top: number[][] | null; bottom: number[][] | null };
+  };
+  if (o.json) {
+    io.out(`${JSON.stringify(r, null, 2)}\n`);
+    return;
+  }
+  const prof = (e: readonly number[] | null) => (e === null ? '—' : `(${e.map((x) => fmt(x, 10)).join(', ')})`);
+  const lines = [`Effort game (seed 004, Thm 3) under ${mechanism} on ${o.instance}; ${update} updates`];
+  lines.push(`increasing differences: ${r.supermodular.pass ? 'pass' : 'FAIL'} (worst violation ${fmt(r.supermodular.worstViolation, 3)})`);
+  for (const end of ['top', 'bottom'] as const) {
+    const t = r.traces[end];
+    if (t) lines.push(`from the ${end}: ${t.map((e) => prof(e)).join(' → ')}`);
+  }
+  lines.push(`highest equilibrium ${prof(r.highest)}; lowest ${prof(r.lowest)}${r.unique === null ? '' : r.unique ? ' (unique)' : ' (distinct: a lattice of equilibria)'}`);
+  io.out(`${lines.join('\n')}\n`);
 }

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { InputError } from '../../core/instance.js';
 import { heterogeneousTheory, infinityAsText } from '../heterogeneous-theory.js';
 import { marketTheoryReport } from '../../market/theory-report.js';
+import { thresholdTheory } from '../threshold-theory.js';
+import { MECHANISM_NAMES as BAYES_MECHANISMS } from '../../theory/bayes/mechanisms.js';
 import { arenaWith, instanceOptions, marketArenaWith, mechanismParams, pluginOption, toInstance, type InstanceOptions } from '../common.js';
 import type { CliIO } from '../io.js';
 import { fmt, formatTable } from '../table.js';
@@ -17,8 +19,20 @@ export function theoryCommand(program: Command, io: CliIO): void {
       .description('Closed forms at the recommended profile: n*, α, penalties, ratio to the global minimum, IR.')
       .option('--instance <FILE>', 'a heterogeneous instance file (seed 001; mechanisms cbl and sm) or a market file (seed 003; market mechanisms)')
       .option('--d <D>', 'dimension d of the data (c3d-hd, seed 000 App. E)', positiveInteger)
+      .option('--types <Q1,Q2,…>', `seed-004 instance files (${BAYES_MECHANISMS.join(', ')}): true qualities, reported truthfully; without it, expectations over the priors`)
       .option('--json', 'print JSON'),
-  )).action(async (mechanism: string, o: InstanceOptions & { json?: boolean; instance?: string; d?: number; plugin: string[] }) => {
+  )).action(async (mechanism: string, o: InstanceOptions & { json?: boolean; instance?: string; d?: number; plugin: string[]; types?: string }) => {
+    if ((BAYES_MECHANISMS as readonly string[]).includes(mechanism)) {
+      if (o.instance === undefined) throw new InputError('--instance', `mechanism ${mechanism} needs a seed-004 instance file (correlation, priors)`);
+      const types = o.types?.split(',').map((x) => {
+        const q = Number(x.trim());
+        if (x.trim() === '' || !Number.isFinite(q)) throw new InputError('--types', `"${x}" is not a number (give q1,q2,… one per agent)`);
+        return q;
+      });
+      io.out(`${JSON.stringify(thresholdTheory(o.instance, types, mechanism), infinityAsText, 2)}\n`);
+      return;
+    }
+    if (o.types !== undefined) throw new InputError('--types', `is for the seed-004 mechanisms (${BAYES_MECHANISMS.join(', ')})`);
     const market = await marketArenaWith(o.plugin);
     if (market.isMechanism(mechanism)) {
       if (o.instance === undefined) throw new InputError('--instance', `mechanism ${mechanism} needs a market file (sigma, costs, buyers)`);

@@ -1,0 +1,74 @@
+/**
+ * `arena theory|dynamics threshold-pricing --instance FILE` (seed 004): the CLI wiring of the
+ * threshold-pricing theory and the effort game's lattice dynamics, against spec/004 §4.
+ */
+import { expect } from 'chai';
+import { runCli } from '../helpers.js';
+
+describe('arena theory / dynamics threshold-pricing (seed 004)', function () {
+  this.timeout(120_000);
+
+  it('theory --types reproduces W4 (thresholds 20/9 and 2.1041020, prices 0.7 and 0.7018576, revenue 0.7)', async () => {
+    const r = await runCli(['theory', 'threshold-pricing', '--instance', 'experiments/bayes/two-agent.json', '--types', '4,0.6666666666666666', '--json']);
+    expect(r.code, r.err).to.equal(0);
+    const j = JSON.parse(r.out);
+    expect(j.thresholds[0]).to.be.closeTo(20 / 9, 1e-9);
+    expect(j.thresholds[1]).to.be.closeTo(2.104102, 1e-6);
+    expect(j.prices[0]).to.be.closeTo(0.7, 1e-9);
+    expect(j.prices[1]).to.be.closeTo(0.7018576, 1e-7);
+    expect(j.allocated).to.deep.equal([true, false]);
+    expect(j.values[1]).to.be.closeTo(0.4782609, 1e-7); // reported although not allocated
+    expect(j.revenue).to.be.closeTo(0.7, 1e-9);
+  });
+
+  it('theory without --types gives expectations over the priors (W6, ρ = 0.5)', async () => {
+    const r = await runCli(['theory', 'threshold-pricing', '--instance', 'experiments/bayes/star-rho05.json', '--json']);
+    expect(r.code, r.err).to.equal(0);
+    const j = JSON.parse(r.out);
+    expect(j.expectedPayments[0]).to.be.closeTo(0.580882, 1e-6);
+    expect(j.expectedPayments[1]).to.be.closeTo(0.557483, 1e-6);
+    expect(j.expectedUtilities[0]).to.be.closeTo(0.118334, 1e-6);
+    expect(j.expectedRevenue).to.be.closeTo(1.695848, 1e-6);
+  });
+
+  it('dynamics: the kinked cost has distinct lowest (0,0) and highest (1,1) equilibria (W8)', async () => {
+    const r = await runCli(['dynamics', 'threshold-pricing', '--instance', 'experiments/bayes/effort-kinked.json', '--json']);
+    expect(r.code, r.err).to.equal(0);
+    const j = JSON.parse(r.out);
+    expect(j.highest).to.deep.equal([1, 1]);
+    expect(j.lowest).to.deep.equal([0, 0]);
+    expect(j.unique).to.equal(false);
+    expect(j.supermodular.pass).to.equal(true);
+    expect(j.traces.top[0]).to.deep.equal([2, 2]);
+  });
+
+  it('dynamics: the power cost has a unique equilibrium 0.3040322897 (W7, r = 0.5, exact), both updates', async () => {
+    for (const update of ['jacobi', 'gauss-seidel']) {
+      const r = await runCli(['dynamics', 'threshold-pricing', '--instance', 'experiments/bayes/effort-power-r05.json', '--update', update, '--json']);
+      expect(r.code, r.err).to.equal(0);
+      const j = JSON.parse(r.out);
+      expect(j.unique, update).to.equal(true);
+      for (const e of [...j.highest, ...j.lowest]) expect(e, update).to.be.closeTo(0.3040322897, 1e-8);
+    }
+  });
+
+  it('free sharing fails the increasing-differences check (Prop C.1: submodular)', async () => {
+    const r = await runCli(['dynamics', 'free-sharing', '--instance', 'experiments/bayes/effort-power-r05.json', '--json']);
+    expect(r.code, r.err).to.equal(0);
+    const j = JSON.parse(r.out);
+    expect(j.supermodular.pass).to.equal(false);
+    expect(j.supermodular.worstViolation).to.be.above(0);
+  });
+
+  it('bad --types and --from are named', async () => {
+    const t = await runCli(['theory', 'threshold-pricing', '--instance', 'experiments/bayes/two-agent.json', '--types', '4']);
+    expect(t.code).to.equal(2);
+    expect(t.err).to.include('--types');
+    const f = await runCli(['dynamics', 'threshold-pricing', '--instance', 'experiments/bayes/effort-kinked.json', '--from', 'middle']);
+    expect(f.code).to.equal(2);
+    expect(f.err).to.include('--from');
+    const x = await runCli(['theory', 'pool', '--types', '1,2']);
+    expect(x.code).to.equal(2);
+    expect(x.err).to.include('--types');
+  });
+});
