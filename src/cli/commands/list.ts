@@ -2,6 +2,15 @@ import type { Command } from 'commander';
 import { arenaWith, pluginOption } from '../common.js';
 import type { CliIO } from '../io.js';
 import { formatTable } from '../table.js';
+import { MECHANISM_NAMES as BAYES_MECHANISMS } from '../../theory/bayes/mechanisms.js';
+
+/** Seed-004 mechanisms (threshold pricing of data quality; --instance BAYES_FILE). */
+const BAYES_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  'threshold-pricing': 'Algorithm 1: personalized threshold q̄_i(q̂₋ᵢ) where the virtual value crosses 0, price v_i(q̄_i, q̂₋ᵢ) (seed 004, Thm 1)',
+  'blind-threshold': 'correlation-blind threshold (ρ = 0), price at the threshold (spec/004 §5)',
+  'full-allocation': 'everyone allocated at v_i(lowest type, q̂₋ᵢ) (spec/004 §5)',
+  'free-sharing': 'everyone allocated, no payments (spec/004 §3.5, Prop C.1)',
+};
 
 export function listCommand(program: Command, io: CliIO): void {
   pluginOption(
@@ -30,8 +39,9 @@ export function listCommand(program: Command, io: CliIO): void {
       { name: 'table', description: 'v(m) = values[m−1], the last value beyond the table', source: 'seed 003', params: ['values'] },
       ...arena.registry.valuationKinds.map(entry),
     ];
+    const bayesMechanisms = BAYES_MECHANISMS.map((name) => ({ name, description: BAYES_DESCRIPTIONS[name] ?? '', source: 'seed 004', params: [] as string[] }));
     if (o.json) {
-      io.out(`${JSON.stringify({ mechanisms, strategies, heteroMechanisms, heteroStrategies, marketMechanisms, marketStrategies, valuationKinds }, null, 2)}\n`);
+      io.out(`${JSON.stringify({ mechanisms, strategies, heteroMechanisms, heteroStrategies, marketMechanisms, marketStrategies, valuationKinds, bayesMechanisms }, null, 2)}\n`);
       return;
     }
     const rows = (xs: typeof mechanisms) => xs.map((x) => [x.name, x.params.join(', ') || '—', x.description]);
@@ -41,6 +51,9 @@ export function listCommand(program: Command, io: CliIO): void {
     io.out(`d-distribution strategies (--deviation NAME[:k=…,…] with --instance; k is the distribution, 0-based)\n${formatTable(['name', 'params', 'description'], rows(heteroStrategies))}\n\n`);
     io.out(`market mechanisms (seed 003; --instance MARKET_FILE)\n${formatTable(['name', 'params', 'description'], rows(marketMechanisms))}\n\n`);
     io.out(`market contributor strategies (--deviation NAME[:key=value,…] --agent I, or --profile "S1;S2;…")\n${formatTable(['name', 'params', 'description'], rows(marketStrategies))}\n\n`);
-    io.out(`buyer valuation kinds (market files: buyers[j].kind)\n${formatTable(['name', 'params', 'description'], rows(valuationKinds))}\n`);
+    io.out(`buyer valuation kinds (market files: buyers[j].kind)\n${formatTable(['name', 'params', 'description'], rows(valuationKinds))}\n\n`);
+    io.out(
+      `quality-pricing mechanisms (seed 004; arena theory|dynamics NAME --instance BAYES_FILE)\n${formatTable(['name', 'params', 'description'], rows(bayesMechanisms))}\n`,
+    );
   });
 }
