@@ -5,6 +5,7 @@ import constant from './constant.js';
 import fabricate from './fabricate.js';
 import pad from './pad.js';
 import recommended from './recommended.js';
+import resample from './resample.js';
 import shrink from './shrink.js';
 import truncate from './truncate.js';
 
@@ -15,6 +16,7 @@ export const builtinMarketStrategies: readonly MarketStrategyPlugin[] = [
   fabricate,
   pad,
   truncate,
+  resample,
   bias,
   shrink,
   constant,

@@ -144,3 +144,15 @@ describe('arena evaluate market (CLI)', function () {
     expect(agent.err).to.include('--agent');
   });
 });
+
+describe('fit-and-resample (spec/003 §5.1)', function () {
+  this.timeout(60_000);
+  const arena = createMarketArena();
+  const exB = arena.load('experiments/markets/example-b.json');
+  it('collect 16, submit 16 draws from N(μ̂, σ²): u_1 − u_1* = −c_1(n² − nN + N²)/n = −0.16, closed form and Monte Carlo', () => {
+    const r = arena.evaluate('market', exB, { rounds: 20_000, seed: 11, deviation: { name: 'resample', params: { n: 16, count: 16 } } });
+    const c = r.contributors[0]!;
+    expect(c.theory!).to.be.closeTo(1.24792 - 0.16, 1e-6); // spec/003 §5.1 table: n = 16 gives −0.16
+    expect(Math.abs(c.utility - c.theory!)).to.be.below(4 * c.stderr);
+  });
+});
