@@ -9,6 +9,7 @@ import { loadPluginFile } from '../engine/plugin-loader.js';
 import type { CellDescriptor } from './cells.js';
 import { runCell, type CellRow } from './run-cell.js';
 import { runMarketCell } from './run-market-cell.js';
+import { runBayesCell } from './run-bayes-cell.js';
 import type { MarketArena } from '../market/arena.js';
 
 const containers = new Map<string, Promise<Container>>();
@@ -35,6 +36,7 @@ export async function arenaFor(plugins: readonly string[]): Promise<Arena> {
 
 /** The worker-thread task: run one cell. */
 export async function runCellTask(cell: CellDescriptor): Promise<CellRow> {
+  if (cell.family === 'bayes') return runBayesCell(cell); // no container: closed forms and quadrature
   if (cell.family === 'market') return runMarketCell((await containerFor(cell.plugins)).get<MarketArena>(TOKENS.MarketArena), cell);
   return runCell(await arenaFor(cell.plugins), cell);
 }

@@ -5,10 +5,12 @@ import { loadInstanceFile } from '../theory/heterogeneous/instance-file.js';
 import { thm4Instance } from '../theory/heterogeneous/thm4.js';
 import { loadMarketFile, type BuyerKindParser } from '../theory/market/instance-file.js';
 import { cheapestTwo } from '../theory/market/mstar.js';
+import type { BayesCell } from './bayes-cells.js';
+import { bayesCells } from './bayes-cells.js';
 import type { ExperimentSpec, GridTaskSpec, HeteroInstanceSpec, HeteroTaskSpec, MarketEntrySpec, MarketTaskSpec } from './spec.js';
 import { expand } from './spec.js';
 
-interface CellCommon {
+export interface CellCommon {
   /** Canonical identity; a run with --resume skips the keys it already has. */
   readonly key: string;
   readonly index: number;
@@ -79,13 +81,16 @@ export interface MarketCell extends CellCommon {
   readonly task: MarketTaskSpec;
 }
 
-export type CellDescriptor = GridCell | HeteroCell | MarketCell;
+export type { BayesCell, BayesCellInstance } from './bayes-cells.js';
+
+export type CellDescriptor = GridCell | HeteroCell | MarketCell | BayesCell;
 
 /** The cells of an experiment, in canonical order. */
 export function expandCells(spec: ExperimentSpec, specFile?: string): CellDescriptor[] {
   const base = specFile ? dirname(resolve(specFile)) : process.cwd();
   if (spec.instances) return heteroCells(spec, spec.instances, base, specFile ?? 'spec');
   if (spec.markets) return marketCells(spec, spec.markets, base, specFile ?? 'spec');
+  if (spec.bayes) return bayesCells(spec, spec.bayes, base, specFile ?? 'spec');
   const plugins = spec.plugins.map((p) => resolve(base, p));
   const cells: CellDescriptor[] = [];
   const grid = spec.grid!; // parseSpec: exactly one of grid and instances

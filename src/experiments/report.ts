@@ -4,15 +4,21 @@ import type { ResultsStore } from './results-store.js';
 import { toCsv } from './results-store.js';
 import type { CellRow } from './run-cell.js';
 import { agentRows } from './run-hetero-cell.js';
+import { effortAgentRows } from './run-bayes-cell.js';
 import type { ChartSpec, ExperimentSpec, TableSpec } from './spec.js';
 import { expand } from './spec.js';
 
 type Row = Record<string, unknown>;
 
-/** A task's rows that match `where`, optionally flattened to one row per agent (seed-001 rows). */
+/**
+ * A task's rows that match `where`, optionally flattened to one row per agent (seed-001 rows; seed-004
+ * effort-dynamics rows). Flattened, `where` may also name the per-agent fields (e.g. agent).
+ */
 function taskRows(task: string, where: Record<string, unknown>, agents: boolean, rows: readonly CellRow[]): Row[] {
-  const data: Row[] = rows.filter((r) => r.task === task && Object.entries(where).every(([k, v]) => r[k] === v));
-  return agents ? data.flatMap((r) => agentRows(r)) : data;
+  const entries = Object.entries(where);
+  if (!agents) return rows.filter((r) => r.task === task && entries.every(([k, v]) => r[k] === v));
+  const data: Row[] = rows.filter((r) => r.task === task && entries.every(([k, v]) => !(k in r) || r[k] === v || typeof r[k] === 'object'));
+  return data.flatMap((r) => (r.task === 'effort-dynamics' ? effortAgentRows(r) : agentRows(r))).filter((r) => entries.every(([k, v]) => r[k] === v));
 }
 
 /** The rows a chart plots: its task's rows, dynamics traces or agents flattened, reference series added. */
@@ -185,6 +191,15 @@ function renderTable(table: TableSpec, data: readonly Row[]): string {
 
 /** What the experiment ran on, for the report's header. */
 function scope(spec: ExperimentSpec): string {
+  if (spec.bayes) {
+    const entries = spec.bayes.map((e) => {
+      if (typeof e === 'string') return e;
+      const ms = (m: string | readonly string[]) => (typeof m === 'string' ? m : m.join(', '));
+      if (e.star) return `star (n = ${e.star.n}, Q = ${e.star.Q}, ρ ∈ {${expand(e.star.rho).join(', ')}}, ${ms(e.star.model)})`;
+      return `pair (Q = ${e.pair!.Q}, r ∈ {${expand(e.pair!.r).join(', ')}}, ${ms(e.pair!.model)})`;
+    });
+    return `bayes ${entries.join('; ')}; tasks ${spec.tasks.map((t) => t.kind).join(', ')}`;
+  }
   if (spec.markets) {
     const files = spec.markets.map((e) => (typeof e === 'string' ? e : `${e.file} (c_2 − c_1 ∈ {${expand(e.costGap).join(', ')}})`));
     return `markets ${files.join(', ')}; tasks ${spec.tasks.map((t) => t.kind).join(', ')}`;

@@ -11,12 +11,13 @@ import { highDimE, solveA } from '../theory/index.js';
 import type { CellDescriptor, GridCell } from './cells.js';
 import { runHeteroCell, type HeteroRow } from './run-hetero-cell.js';
 import type { MarketRow } from './run-market-cell.js';
+import { runBayesCell, type BayesRow } from './run-bayes-cell.js';
 
 /** A finished grid cell: its identity, its instance and the task's numbers (no timings, so runs compare byte for byte). */
 export type GridRow = Record<string, unknown> & { key: string; mechanism: string; m: number; sigma: number; cost: number; task: string };
 
 /** A finished cell of either family (seed-001 rows have no scalar cost: see HeteroRow). */
-export type CellRow = GridRow | HeteroRow | MarketRow;
+export type CellRow = GridRow | HeteroRow | MarketRow | BayesRow;
 
 /** Agent 0's penalty under a deviation, paired with the recommended baseline on common random numbers. */
 function pairedEvaluate(arena: Arena, cell: GridCell, deviation: string | undefined, rounds: number, extra: Record<string, number> = {}) {
@@ -47,6 +48,7 @@ function pairedEvaluate(arena: Arena, cell: GridCell, deviation: string | undefi
 /** Runs one cell. Pure: the same descriptor gives the same row, in any process. */
 export function runCell(arena: Arena, cell: CellDescriptor): CellRow {
   if (cell.family === 'heterogeneous') return runHeteroCell(cell);
+  if (cell.family === 'bayes') return runBayesCell(cell);
   if (cell.family === 'market') throw new Error('market cells run through runCellTask (they need the MarketArena)');
   const { m, sigma, cost } = cell.instance;
   const head = { key: cell.key, mechanism: cell.mechanism, m, sigma, cost, task: cell.task.kind };

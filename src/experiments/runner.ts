@@ -131,7 +131,8 @@ export async function runExperiment(spec: ExperimentSpec, opts: RunOptions = {})
 
   const rows = cells.map((c) => byKey.get(c.key)).filter((r): r is CellRow => r !== undefined);
   store.canonicalize(rows);
-  store.writeText('summary.csv', toCsv(rows, spec.instances ? [...SUMMARY_OMIT, ...HETERO_MATRICES] : spec.markets ? [...SUMMARY_OMIT, ...MARKET_NESTED] : SUMMARY_OMIT));
+  const omit = spec.instances ? [...SUMMARY_OMIT, ...HETERO_MATRICES] : spec.markets ? [...SUMMARY_OMIT, ...MARKET_NESTED] : spec.bayes ? [...SUMMARY_OMIT, ...BAYES_NESTED] : SUMMARY_OMIT;
+  store.writeText('summary.csv', toCsv(rows, omit));
   await writeReport(store, spec, rows);
   store.writeJson('manifest.json', { ...manifest, finished: new Date().toISOString(), errors, seconds: (performance.now() - t0) / 1000 });
   return { dir: store.dir, cells: cells.length, computed: todo.length - errors, resumed, errors, seconds: (performance.now() - t0) / 1000, rows };
@@ -142,11 +143,18 @@ const SUMMARY_OMIT = ['key', 'trace', 'final'];
 const HETERO_MATRICES = ['n', 'nInput', 'V', 'cases', 'alpha', 'penalties'];
 /** Nested objects of seed-003 rows (cells.jsonl keeps them). */
 const MARKET_NESTED = ['budgetResidualOffPath', 'bestParams'];
+/** Nested parts of seed-004 rows: the dynamics' traces and Monte Carlo standard errors (cells.jsonl keeps them). */
+const BAYES_NESTED = ['traces', 'standardErrors'];
 
 /** A rough relative cost of a cell, for scheduling only. */
 function estimatedCost(cell: CellDescriptor): number {
   const m = cell.instance.m;
   if (cell.family === 'market') return cell.task.kind === 'market-search' ? 1000 : 1;
+  if (cell.family === 'bayes') {
+    // effort dynamics: two bracketing runs and the increasing-differences grid; theory: one quadrature (memoised per thread)
+    const size = m <= 4 ? 48 ** (m - 1) : 4096;
+    return cell.task.kind === 'effort-dynamics' ? 60 * size : cell.task.kind === 'best-response-curve' ? 2 * size : (cell.task.nodes ?? 64) ** Math.min(m - 1, 3) / 50;
+  }
   if (cell.family === 'heterogeneous') return cell.task.kind === 'allocations' && cell.rule !== 'alone' && cell.rule !== 'social' ? m * m : m; // convex solves
   switch (cell.task.kind) {
     case 'search':
@@ -164,6 +172,12 @@ function estimatedCost(cell: CellDescriptor): number {
 function describeTask(cell: CellDescriptor): string {
   const t = cell.task;
   if (cell.family === 'heterogeneous') return `${t.kind} ${cell.rule ?? cell.mechanism} on ${cell.instance.label}`;
+  if (cell.family === 'bayes') {
+    const i = cell.instance;
+    const at = i.rho !== undefined ? ` ρ = ${i.rho}` : i.r !== undefined ? ` r = ${i.r}` : '';
+    const unit = cell.otherEffort !== undefined ? `, e_j = ${cell.otherEffort}` : cell.agent !== undefined ? `, agent ${cell.agent + 1}` : '';
+    return `${t.kind} ${cell.mechanism} on ${i.label}${at} (${i.model})${unit}`;
+  }
   if (cell.family === 'market') return `${t.kind} ${cell.mechanism} on ${cell.instance.label}, c_2 − c_1 = ${cell.instance.costGap}`;
   return t.kind === 'evaluate' || t.kind === 'sweep' ? `${t.kind} ${t.deviation ?? 'recommended'}` : t.kind;
 }

@@ -41,7 +41,7 @@ describe('seed-001 experiment specs', () => {
 
   it('names the path of a bad field', () => {
     const bad: [unknown, RegExp][] = [
-      [{ ...minimal, grid: { m: [5], nStar: [4] } }, /spec: instances: give exactly one of grid .* and instances/],
+      [{ ...minimal, grid: { m: [5], nStar: [4] } }, /spec: instances: give exactly one of grid .*, instances .* and bayes/],
       [{ ...minimal, instances: undefined }, /spec: grid: give exactly one of grid/],
       [{ ...minimal, instances: [] }, /spec: instances:/],
       [{ ...minimal, instances: [{ thm4: { m: [1, 4] } }] }, /instances\.0\.thm4\.m: every m must be an integer >= 2 \(got 1\)/],

@@ -133,4 +133,121 @@ describe('presets show their claims', function () {
       expect(single.fabricationGain as number).to.be.closeTo(0.01 * 17, 1e-12); // Claim 6: c_1N+
     }
   });
+
+  it('threshold-fig1: Fig. 1 of seed 004, expected payments of the star against ρ and the baselines (spec/004 §4 W6, §5)', async () => {
+    const rows = await run('threshold-fig1');
+    const at = (mechanism: string, rho: number, agent: number) => {
+      const r = rows.filter((x) => x.mechanism === mechanism && x.rho === rho && x.agent === agent);
+      expect(r, `${mechanism} ρ = ${rho} agent ${agent}`).to.have.length(1);
+      return r[0]!;
+    };
+    const num = (v: unknown) => v as number;
+    // spec/004 §4 W6: ρ, E p_1, E p_2 = E p_3, total, E U_1, E U_2, P(x_1)
+    const W6: [number, number, number, number, number, number, number][] = [
+      [0, 0.536675, 0.536675, 1.610025, 0.111768, 0.111768, 0.768338],
+      [0.1, 0.537754, 0.537214, 1.612182, 0.11193, 0.111849, 0.769649],
+      [0.2, 0.54121, 0.538928, 1.619065, 0.11245, 0.112107, 0.773849],
+      [0.3, 0.547823, 0.54216, 1.632143, 0.113442, 0.112593, 0.781879],
+      [0.4, 0.559462, 0.547708, 1.654879, 0.115177, 0.113425, 0.79599],
+      [0.5, 0.580882, 0.557483, 1.695848, 0.118334, 0.114882, 0.821887],
+      [0.6, 0.62784, 0.57718, 1.7822, 0.125097, 0.117787, 0.878343],
+      [0.7, 0.76369, 0.636416, 2.036521, 0.095476, 0.1261, 0.969571],
+    ];
+    expect(rows.filter((r) => r.mechanism === 'threshold-pricing').map((r) => [r.rho, r.agent])).to.deep.equal(W6.flatMap(([rho]) => [[rho, 1], [rho, 2], [rho, 3]]));
+    const TOL = 1e-6; // spec/004 prints 6 decimals
+    for (const [rho, p1, p2, total, u1, u2, x1] of W6) {
+      const [a1, a2, a3] = [1, 2, 3].map((i) => at('threshold-pricing', rho, i));
+      expect(num(a1!.expectedPayment), `E p_1 at ρ = ${rho}`).to.be.closeTo(p1, TOL);
+      expect(num(a2!.expectedPayment), `E p_2 at ρ = ${rho}`).to.be.closeTo(p2, TOL);
+      expect(num(a3!.expectedPayment), `E p_3 = E p_2 at ρ = ${rho}`).to.be.closeTo(num(a2!.expectedPayment), 1e-12);
+      expect(num(a1!.expectedRevenue), `total at ρ = ${rho}`).to.be.closeTo(total, TOL);
+      expect(num(a1!.expectedUtility), `E U_1 at ρ = ${rho}`).to.be.closeTo(u1, TOL);
+      expect(num(a2!.expectedUtility), `E U_2 at ρ = ${rho}`).to.be.closeTo(u2, TOL);
+      expect(num(a1!.allocationProbability), `P(x_1) at ρ = ${rho}`).to.be.closeTo(x1, TOL);
+      // the central agent pays most (Fig. 1)
+      expect(num(a1!.expectedPayment)).to.be.at.least(num(a2!.expectedPayment));
+    }
+    // all payments rise with ρ (Fig. 1; spec/004 §7 oracle 11)
+    for (let k = 1; k < W6.length; k++) {
+      for (const i of [1, 2, 3]) expect(num(at('threshold-pricing', W6[k]![0], i).expectedPayment)).to.be.above(num(at('threshold-pricing', W6[k - 1]![0], i).expectedPayment));
+    }
+    // ρ = 0: the Myerson posted price with v = q/(1+q), (12 − 2√11)/10 (spec/004 §4 W1)
+    expect(num(at('threshold-pricing', 0, 1).expectedPayment)).to.be.closeTo((12 - 2 * Math.sqrt(11)) / 10, 1e-12);
+    // spec/004 §5 baselines (revenue / utility per agent): ρ = 0, and ρ = 0.5 for agents 1 and 2
+    const baselines: [string, number, number, number, number][] = [
+      ['blind-threshold', 0, 1, 0.536675, 0.111768],
+      ['blind-threshold', 0.5, 1, 0.573301, 0.086878],
+      ['blind-threshold', 0.5, 2, 0.555579, 0.098747],
+      ['full-allocation', 0, 1, 0, 0.76021],
+      ['full-allocation', 0.5, 1, 0.380105, 0.422878],
+      ['full-allocation', 0.5, 2, 0.224918, 0.558382],
+      ['free-sharing', 0, 1, 0, 0.76021],
+      ['free-sharing', 0.5, 1, 0, 0.802983],
+      ['free-sharing', 0.5, 2, 0, 0.7833],
+    ];
+    for (const [mech, rho, agent, pay, util] of baselines) {
+      const r = at(mech, rho, agent);
+      expect(num(r.expectedPayment), `${mech} ρ = ${rho} agent ${agent}: E p`).to.be.closeTo(pay, TOL);
+      expect(num(r.expectedUtility), `${mech} ρ = ${rho} agent ${agent}: E U`).to.be.closeTo(util, TOL);
+    }
+  });
+
+  it('effort-lattice: equilibrium effort rises with r under threshold pricing and falls under free sharing; best responses rise vs fall (spec/004 §4 W7, W10)', async () => {
+    const rows = await run('effort-lattice');
+    const num = (v: unknown) => v as number;
+    const eq = (mechanism: string, model: string, r: number) => {
+      const x = rows.filter((row) => row.task === 'effort-dynamics' && row.mechanism === mechanism && row.model === model && row.r === r);
+      expect(x, `${mechanism} ${model} r = ${r}`).to.have.length(1);
+      return x[0]!;
+    };
+    const br = (mechanism: string, model: string, r: number, ej: number) => {
+      const x = rows.filter((row) => row.task === 'best-response-curve' && row.mechanism === mechanism && row.model === model && row.r === r && row.otherEffort === ej);
+      expect(x, `${mechanism} ${model} r = ${r} e_j = ${ej}`).to.have.length(1);
+      return num(x[0]!.bestResponse);
+    };
+    const TOL = 1e-8;
+    const rs = [0, 0.1, 0.2, 0.3, 0.4, 0.5];
+    // W7 table: equilibrium (highest = lowest), BR(0), BR(2)
+    const W7: [string, number, number, number, number][] = [
+      ['exact', 0, 0.3025773663, 0.3025773663, 0.3025773663],
+      ['approx', 0, 0.3025773663, 0.3025773663, 0.3025773663],
+      ['approx', 0.3, 0.3030184083, 0.3030112639, 0.3030401246],
+      ['exact', 0.3, 0.3030250248, 0.3030177584, 0.3030472503],
+      ['approx', 0.5, 0.3039675121, 0.3039446135, 0.3040408071],
+      ['exact', 0.5, 0.3040322897, 0.3040081916, 0.3041108011],
+    ];
+    for (const [model, r, e, br0, br2] of W7) {
+      const row = eq('threshold-pricing', model, r);
+      for (const x of [...(row.highest as number[]), ...(row.lowest as number[])]) expect(x, `W7 equilibrium ${model} r = ${r}`).to.be.closeTo(e, TOL);
+      expect(row.unique).to.equal(true);
+      expect(br('threshold-pricing', model, r, 0), `W7 BR(0) ${model} r = ${r}`).to.be.closeTo(br0, TOL);
+      expect(br('threshold-pricing', model, r, 2), `W7 BR(2) ${model} r = ${r}`).to.be.closeTo(br2, TOL);
+    }
+    // W10 (exact): free sharing's BR falls with e_j; r = 0 gives BR ≡ 0.5077112932, the equilibrium and first-best
+    for (const [ej, want] of [[0, 0.4792641039], [1, 0.47793327], [2, 0.4771844107]] as const) expect(br('free-sharing', 'exact', 0.5, ej), `W10 BR_free(${ej})`).to.be.closeTo(want, TOL);
+    for (const ej of [0, 1, 2]) expect(br('free-sharing', 'exact', 0, ej)).to.be.closeTo(0.5077112932, TOL);
+    expect(num((eq('free-sharing', 'exact', 0.5).highest as number[])[0])).to.be.closeTo(0.47850827, TOL);
+    expect(num((eq('free-sharing', 'exact', 0).highest as number[])[0])).to.be.closeTo(0.5077112932, TOL);
+    const others = [...new Set(rows.filter((r) => r.task === 'best-response-curve').map((r) => num(r.otherEffort)))].sort((a, b) => a - b);
+    expect(others).to.deep.equal([0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2]);
+    for (const model of ['exact', 'approx']) {
+      for (let k = 1; k < rs.length; k++) {
+        // Thm 3(iii): the highest equilibrium rises with r² under threshold pricing; free sharing's falls (free-riding)
+        const [lo, hi] = [eq('threshold-pricing', model, rs[k - 1]!), eq('threshold-pricing', model, rs[k]!)];
+        expect(num((hi.highest as number[])[0]), `${model} r = ${rs[k]}`).to.be.above(num((lo.highest as number[])[0]));
+        const [flo, fhi] = [eq('free-sharing', model, rs[k - 1]!), eq('free-sharing', model, rs[k]!)];
+        expect(num((fhi.highest as number[])[0]), `free ${model} r = ${rs[k]}`).to.be.below(num((flo.highest as number[])[0]));
+      }
+      for (const r of rs) {
+        // Thm 3(i): supermodular under the mechanism (exactly flat at r = 0); Prop C.1: submodular under free sharing
+        expect(eq('threshold-pricing', model, r).supermodular, `${model} r = ${r}`).to.equal(true);
+        expect(eq('free-sharing', model, r).supermodular, `free ${model} r = ${r}`).to.equal(r === 0);
+        if (r === 0) continue;
+        for (let k = 1; k < others.length; k++) {
+          expect(br('threshold-pricing', model, r, others[k]!), `BR rises: ${model} r = ${r}`).to.be.above(br('threshold-pricing', model, r, others[k - 1]!));
+          expect(br('free-sharing', model, r, others[k]!), `BR_free falls: ${model} r = ${r}`).to.be.below(br('free-sharing', model, r, others[k - 1]!));
+        }
+      }
+    }
+  });
 });
