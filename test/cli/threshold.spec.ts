@@ -72,3 +72,20 @@ describe('arena theory / dynamics threshold-pricing (seed 004)', function () {
     expect(x.err).to.include('--types');
   });
 });
+
+describe('arena search on report functions (seed 004)', function () {
+  this.timeout(120_000);
+  it('threshold-pricing: ex-post equilibrium; pay-as-reported: shading pays (√11 − 1)²/(10√11) at q = (10, 0)', async () => {
+    const ok = await runCli(['search', 'threshold-pricing', '--instance', 'experiments/bayes/two-agent.json', '--json']);
+    expect(ok.code, ok.err).to.equal(0);
+    expect(JSON.parse(ok.out).verdict).to.equal('ex-post-equilibrium');
+    const bad = await runCli(['search', 'pay-as-reported', '--instance', 'experiments/bayes/two-agent.json', '--families', 'shade', '--json']);
+    expect(bad.code, bad.err).to.equal(0);
+    const j = JSON.parse(bad.out);
+    expect(j.verdict).to.equal('profitable-misreport');
+    // spec/004 §2.2 (w = 1): the best report is √11 − 1 and the gain (√11 − 1)²/(10√11)
+    const best = (j.agents as { bestDeviation: { gain: number; report: number } | null }[]).find((a) => a.bestDeviation !== null)!.bestDeviation!;
+    expect(best.gain).to.be.closeTo((Math.sqrt(11) - 1) ** 2 / (10 * Math.sqrt(11)), 1e-9);
+    expect(best.report).to.be.closeTo(Math.sqrt(11) - 1, 1e-6);
+  });
+});

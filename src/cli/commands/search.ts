@@ -7,6 +7,8 @@ import { heteroSetting, type HeteroSettingOptions } from '../hetero-setting.js';
 import { heteroCertify, type HeteroCertificate } from '../../hetero/certificate.js';
 import type { CliIO } from '../io.js';
 import type { MarketArena } from '../../market/arena.js';
+import { SEARCH_MECHANISM_NAMES as BAYES_SEARCH_MECHANISMS } from '../../bayes/mechanisms.js';
+import { bayesSearch, renderBayesSearch } from '../bayes-search.js';
 import { marketCertify, type MarketCertificate } from '../../market/certificate.js';
 import { integer, number, positiveInteger } from '../parse.js';
 import { attachProgress } from '../progress.js';
@@ -48,6 +50,18 @@ export function searchCommand(program: Command, io: CliIO): void {
     ),
   ).action(async (mechanism: string, o: Options) => {
     if (o.tolerance !== undefined && !(o.tolerance > 0)) throw new InputError('--tolerance', `must be > 0 (got ${o.tolerance})`);
+    if (BAYES_SEARCH_MECHANISMS.includes(mechanism)) {
+      // seed 004: misreports of quality, judged ex post on a grid of true-type profiles (closed forms)
+      if (o.instance === undefined) throw new InputError('--instance', `mechanism ${mechanism} needs a seed-004 instance file (correlation, priors)`);
+      const agents = o.agents?.split(',').map((x) => {
+        const i = Number(x.trim());
+        if (!Number.isInteger(i) || i < 0) throw new InputError('--agents', `"${x}" is not an agent index (0-based)`);
+        return i;
+      });
+      const cert = bayesSearch(o.instance, mechanism, { agents, families: o.families?.split(',').map((x) => x.trim()).filter(Boolean) });
+      io.out(o.json ? `${JSON.stringify(cert, null, 2)}\n` : renderBayesSearch(cert));
+      return;
+    }
     const market = await marketArenaWith(o.plugin);
     if (market.isMechanism(mechanism)) {
       searchMarket(market, mechanism, o, io);
