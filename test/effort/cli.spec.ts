@@ -8,6 +8,7 @@ import { thresholdDynamics } from '../../src/cli/threshold-dynamics.js';
 import { parseBayesInstance } from '../../src/theory/bayes/instance-file.js';
 import { expectOracle } from '../theory/oracle.js';
 import { kinked } from './helpers.js';
+import { expectInputError } from './helpers.js';
 
 const unif = (high = 16, low = 0) => ({ kind: 'uniform', low, high });
 const W7 = {
@@ -22,18 +23,6 @@ const W7 = {
   ],
   model: 'exact',
 };
-
-function expectInputError(fn: () => unknown, field: string, message?: RegExp): void {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err, `expected an InputError on ${field}`).to.be.instanceOf(InputError);
-  expect((err as InputError).field).to.equal(field);
-  if (message) expect((err as InputError).message).to.match(message);
-}
 
 describe('thresholdDynamics (arena dynamics threshold-pricing)', () => {
   it('W7 exact, r = 0.5: JSON fields, unique equilibrium 0.3040322897, supermodular', () => {

@@ -6,18 +6,7 @@ import { expect } from 'chai';
 import { InputError } from '../../src/core/instance.js';
 import { checkCostOnBox, effortCostKinds, effortCostOf, registerEffortCostKind } from '../../src/effort/costs.js';
 import { bestResponse, makeEffortGame } from '../../src/effort/index.js';
-
-function expectInputError(fn: () => unknown, field: string, message?: RegExp): void {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err, `expected an InputError on ${field}`).to.be.instanceOf(InputError);
-  expect((err as InputError).field).to.equal(field);
-  if (message) expect((err as InputError).message).to.match(message);
-}
+import { expectInputError } from './helpers.js';
 
 describe('effort costs', () => {
   it('power: c(e) = (scale·e)^exponent and c′ (spec/004 W7: c(2) = 1)', () => {

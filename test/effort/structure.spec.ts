@@ -17,19 +17,7 @@ import {
 } from '../../src/effort/index.js';
 import { rhoExact, sApprox } from '../../src/theory/bayes/correlation.js';
 import { Rng, StreamFactory } from '../../src/random/index.js';
-import { POWER4, Q, game, pair, star } from './helpers.js';
-
-function expectInputError(fn: () => unknown, field: string, message?: RegExp): void {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err, `expected an InputError on ${field}`).to.be.instanceOf(InputError);
-  expect((err as InputError).field).to.equal(field);
-  if (message) expect((err as InputError).message).to.match(message);
-}
+import { POWER4, Q, expectInputError, game, pair, star } from './helpers.js';
 
 /** A random correlation matrix: normalised Gram matrix of random vectors, shrunk towards I by ε. */
 function randomCorrelation(n: number, eps: number, rng: Rng): number[][] {
