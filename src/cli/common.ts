@@ -1,4 +1,5 @@
 import type { MarketArena } from '../market/arena.js';
+import type { PluginRegistry } from '../engine/registry.js';
 import type { Command } from 'commander';
 import { makeInstance, type Instance, InputError } from '../core/instance.js';
 import type { Arena } from '../engine/arena.js';
@@ -71,6 +72,14 @@ async function containerWith(pluginFiles: readonly string[], events: EventBus) {
 /** An Arena with the built-ins plus any --plugin files. */
 export async function arenaWith(pluginFiles: readonly string[] = [], events = new EventBus()): Promise<Arena> {
   return (await containerWith(pluginFiles, events)).get<Arena>(TOKENS.Arena);
+}
+
+/**
+ * The plugin registry with the built-ins plus any --plugin files. Loading installs seed-004 prior and
+ * effort-cost kinds, so call it before reading a seed-004 instance file.
+ */
+export async function registryWith(pluginFiles: readonly string[] = []): Promise<PluginRegistry> {
+  return (await containerWith(pluginFiles, new EventBus())).get<PluginRegistry>(TOKENS.Registry);
 }
 
 /** The data marketplace's facade (seed 003), with the built-ins plus any --plugin files. */

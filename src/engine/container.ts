@@ -12,6 +12,9 @@ import { MarketArena } from '../market/arena.js';
 import type { MarketMechanismPlugin } from '../market/mechanism.js';
 import type { MarketStrategyPlugin } from '../market/strategy.js';
 import type { ValuationKindPlugin } from '../market/valuation-kind.js';
+import { installKindPlugin, type EffortCostKindPlugin, type PriorKindPlugin } from '../bayes/kind-plugins.js';
+import type { ReportStrategyPlugin } from '../bayes/strategy.js';
+import { builtinReportStrategies } from '../../strategies/bayes/index.js';
 import type { MechanismPlugin } from '../core/mechanism.js';
 import type { StrategyPlugin } from '../core/strategy.js';
 import { Arena } from './arena.js';
@@ -27,7 +30,10 @@ export type Plugin =
   | HeteroMechanismPlugin
   | MarketStrategyPlugin
   | MarketMechanismPlugin
-  | ValuationKindPlugin;
+  | ValuationKindPlugin
+  | ReportStrategyPlugin
+  | PriorKindPlugin
+  | EffortCostKindPlugin;
 
 /** Every plugin kind a --plugin file may export. */
 export const PLUGIN_KINDS: readonly Plugin['kind'][] = [
@@ -38,6 +44,9 @@ export const PLUGIN_KINDS: readonly Plugin['kind'][] = [
   'market-strategy',
   'market-mechanism',
   'valuation-kind',
+  'report-strategy',
+  'prior-kind',
+  'effort-cost-kind',
 ];
 
 /** Registers a strategy plugin: one line per plugin (after sprotty's configureCommand). */
@@ -56,7 +65,10 @@ export function configurePlugin(c: Container, plugin: Plugin): void {
   else if (plugin.kind === 'hetero-strategy') c.bind<HeteroStrategyPlugin>(TOKENS.HeteroStrategy).toConstantValue(plugin);
   else if (plugin.kind === 'market-mechanism') c.bind<MarketMechanismPlugin>(TOKENS.MarketMechanism).toConstantValue(plugin);
   else if (plugin.kind === 'market-strategy') c.bind<MarketStrategyPlugin>(TOKENS.MarketStrategy).toConstantValue(plugin);
-  else c.bind<ValuationKindPlugin>(TOKENS.ValuationKind).toConstantValue(plugin);
+  else if (plugin.kind === 'valuation-kind') c.bind<ValuationKindPlugin>(TOKENS.ValuationKind).toConstantValue(plugin);
+  else if (plugin.kind === 'report-strategy') c.bind<ReportStrategyPlugin>(TOKENS.ReportStrategy).toConstantValue(plugin);
+  // Prior and effort-cost kinds live in the registries the seed-004 instance parser reads.
+  else installKindPlugin(plugin);
 }
 
 export interface ContainerOptions {
@@ -75,6 +87,7 @@ export function createContainer(opts: ContainerOptions = {}): Container {
   for (const p of builtinHeteroStrategies) configurePlugin(c, p);
   for (const p of builtinMarketMechanisms) configurePlugin(c, p);
   for (const p of builtinMarketStrategies) configurePlugin(c, p);
+  for (const p of builtinReportStrategies) configurePlugin(c, p as ReportStrategyPlugin);
   for (const p of opts.plugins ?? []) configurePlugin(c, p);
   c.bind<Logger>(TOKENS.Logger).toConstantValue(opts.logger ?? createLogger());
   c.bind<EventBus>(TOKENS.Events).toConstantValue(opts.events ?? new EventBus());

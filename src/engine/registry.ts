@@ -7,6 +7,7 @@ import type { HeteroStrategyPlugin } from '../hetero/strategy.js';
 import type { MarketMechanismPlugin } from '../market/mechanism.js';
 import type { MarketStrategyPlugin } from '../market/strategy.js';
 import type { ValuationKindPlugin } from '../market/valuation-kind.js';
+import type { ReportStrategyPlugin } from '../bayes/strategy.js';
 import { compose } from '../search/compose.js';
 import { BUILTIN_BUYER_KINDS } from '../theory/market/instance-file.js';
 import { TOKENS } from './tokens.js';
@@ -22,6 +23,7 @@ export class PluginRegistry {
   private readonly marketMechanismsByName = new Map<string, MarketMechanismPlugin>();
   private readonly marketStrategiesByName = new Map<string, MarketStrategyPlugin>();
   private readonly valuationKindsByName = new Map<string, ValuationKindPlugin>();
+  private readonly reportStrategiesByName = new Map<string, ReportStrategyPlugin>();
 
   constructor(
     @multiInject(TOKENS.Mechanism) @optional() mechanisms: MechanismPlugin[] = [],
@@ -31,6 +33,7 @@ export class PluginRegistry {
     @multiInject(TOKENS.MarketMechanism) @optional() marketMechanisms: MarketMechanismPlugin[] = [],
     @multiInject(TOKENS.MarketStrategy) @optional() marketStrategies: MarketStrategyPlugin[] = [],
     @multiInject(TOKENS.ValuationKind) @optional() valuationKinds: ValuationKindPlugin[] = [],
+    @multiInject(TOKENS.ReportStrategy) @optional() reportStrategies: ReportStrategyPlugin[] = [],
   ) {
     for (const p of mechanisms) this.add(this.mechanismsByName, p, 'mechanism');
     for (const p of strategies) this.add(this.strategiesByName, p, 'strategy');
@@ -39,6 +42,7 @@ export class PluginRegistry {
     for (const p of marketMechanisms) this.add(this.marketMechanismsByName, p, 'market mechanism');
     for (const p of marketStrategies) this.add(this.marketStrategiesByName, p, 'market strategy');
     for (const p of valuationKinds) this.add(this.valuationKindsByName, p, 'valuation kind');
+    for (const p of reportStrategies) this.add(this.reportStrategiesByName, p, 'report strategy');
     for (const name of this.heteroMechanismsByName.keys()) {
       if (this.mechanismsByName.has(name)) throw new InputError('plugin', `a seed-000 and a d-distribution mechanism are both named "${name}"`);
     }
@@ -84,6 +88,11 @@ export class PluginRegistry {
 
   get valuationKinds(): readonly ValuationKindPlugin[] {
     return [...this.valuationKindsByName.values()];
+  }
+
+  /** Report strategies of the quality-pricing family (seed 004): built-ins and plugins. */
+  get reportStrategies(): readonly ReportStrategyPlugin[] {
+    return [...this.reportStrategiesByName.values()];
   }
 
   isMarketMechanism(name: string): boolean {

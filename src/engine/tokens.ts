@@ -16,6 +16,8 @@ export const TOKENS = {
   /** Multi-bound: buyer valuation kinds added by plugins (seed 003 §1.2). */
   ValuationKind: Symbol.for('arena.ValuationKind'),
   MarketArena: Symbol.for('arena.MarketArena'),
+  /** Multi-bound: every report-strategy plugin of the quality-pricing family (seed 004). */
+  ReportStrategy: Symbol.for('arena.ReportStrategy'),
   Registry: Symbol.for('arena.Registry'),
   Logger: Symbol.for('arena.Logger'),
   Events: Symbol.for('arena.Events'),

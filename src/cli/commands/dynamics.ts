@@ -4,7 +4,7 @@ import { InputError } from '../../core/instance.js';
 import { iterateBestResponse, type StartProfile, type TraceStep, type UpdateRule } from '../../search/dynamics.js';
 import { EffortGame } from '../../search/effort-game.js';
 import { tarski } from '../../search/supermodularity.js';
-import { arenaWith, instanceOptions, marketArenaWith, mechanismParams, pluginOption, toInstance, type InstanceOptions } from '../common.js';
+import { arenaWith, instanceOptions, marketArenaWith, registryWith, mechanismParams, pluginOption, toInstance, type InstanceOptions } from '../common.js';
 import type { MarketArena } from '../../market/arena.js';
 import { thresholdDynamics } from '../threshold-dynamics.js';
 import { loadBayesFile } from '../../theory/bayes/instance-file.js';
@@ -59,6 +59,7 @@ export function dynamicsCommand(program: Command, io: CliIO): void {
     { m: 10, sigma: 1, cost: 0.001 },
   )).action(async (mechanism: string, o: Options) => {
     if (mechanism === 'threshold-pricing' || mechanism === 'free-sharing') {
+      await registryWith(o.plugin); // installs plugin prior and effort-cost kinds before the file is read
       effortDynamicsCli(mechanism, o, io);
       return;
     }

@@ -3,6 +3,8 @@ import { arenaWith, pluginOption } from '../common.js';
 import type { CliIO } from '../io.js';
 import { formatTable } from '../table.js';
 import { MECHANISM_NAMES as BAYES_MECHANISMS } from '../../theory/bayes/mechanisms.js';
+import { priorKinds } from '../../theory/bayes/priors.js';
+import { effortCostKinds } from '../../effort/costs.js';
 
 /** Seed-004 mechanisms (threshold pricing of data quality; --instance BAYES_FILE). */
 const BAYES_DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -40,8 +42,10 @@ export function listCommand(program: Command, io: CliIO): void {
       ...arena.registry.valuationKinds.map(entry),
     ];
     const bayesMechanisms = BAYES_MECHANISMS.map((name) => ({ name, description: BAYES_DESCRIPTIONS[name] ?? '', source: 'seed 004', params: [] as string[] }));
+    const reportStrategies = arena.registry.reportStrategies.map(entry);
+    const kinds = { priors: priorKinds(), effortCosts: effortCostKinds() };
     if (o.json) {
-      io.out(`${JSON.stringify({ mechanisms, strategies, heteroMechanisms, heteroStrategies, marketMechanisms, marketStrategies, valuationKinds, bayesMechanisms }, null, 2)}\n`);
+      io.out(`${JSON.stringify({ mechanisms, strategies, heteroMechanisms, heteroStrategies, marketMechanisms, marketStrategies, valuationKinds, bayesMechanisms, reportStrategies, kinds }, null, 2)}\n`);
       return;
     }
     const rows = (xs: typeof mechanisms) => xs.map((x) => [x.name, x.params.join(', ') || '—', x.description]);
@@ -53,7 +57,9 @@ export function listCommand(program: Command, io: CliIO): void {
     io.out(`market contributor strategies (--deviation NAME[:key=value,…] --agent I, or --profile "S1;S2;…")\n${formatTable(['name', 'params', 'description'], rows(marketStrategies))}\n\n`);
     io.out(`buyer valuation kinds (market files: buyers[j].kind)\n${formatTable(['name', 'params', 'description'], rows(valuationKinds))}\n\n`);
     io.out(
-      `quality-pricing mechanisms (seed 004; arena theory|dynamics NAME --instance BAYES_FILE)\n${formatTable(['name', 'params', 'description'], rows(bayesMechanisms))}\n`,
+      `quality-pricing mechanisms (seed 004; arena theory|dynamics|search NAME --instance BAYES_FILE; search also pay-as-reported)\n${formatTable(['name', 'params', 'description'], rows(bayesMechanisms))}\n\n`,
     );
+    io.out(`report strategies (seed 004; arena search --families A,B)\n${formatTable(['name', 'params', 'description'], rows(reportStrategies))}\n\n`);
+    io.out(`seed-004 instance kinds: priors ${kinds.priors.join(', ')}; effort costs ${kinds.effortCosts.join(', ')}\n`);
   });
 }

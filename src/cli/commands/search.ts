@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { InputError } from '../../core/instance.js';
 import { EventBus } from '../../engine/events.js';
 import { certify, type Certificate } from '../../search/certificate.js';
-import { arenaWith, heteroArenaWith, heteroOptions, instanceOptions, marketArenaWith, mechanismParams, pluginOption, toInstance, type InstanceOptions } from '../common.js';
+import { arenaWith, heteroArenaWith, heteroOptions, instanceOptions, marketArenaWith, registryWith, mechanismParams, pluginOption, toInstance, type InstanceOptions } from '../common.js';
 import { heteroSetting, type HeteroSettingOptions } from '../hetero-setting.js';
 import { heteroCertify, type HeteroCertificate } from '../../hetero/certificate.js';
 import type { CliIO } from '../io.js';
@@ -58,7 +58,8 @@ export function searchCommand(program: Command, io: CliIO): void {
         if (!Number.isInteger(i) || i < 0) throw new InputError('--agents', `"${x}" is not an agent index (0-based)`);
         return i;
       });
-      const cert = bayesSearch(o.instance, mechanism, { agents, families: o.families?.split(',').map((x) => x.trim()).filter(Boolean) });
+      const registry = await registryWith(o.plugin); // report strategies and prior kinds from --plugin
+      const cert = bayesSearch(o.instance, mechanism, { agents, families: o.families?.split(',').map((x) => x.trim()).filter(Boolean), plugins: registry.reportStrategies });
       io.out(o.json ? `${JSON.stringify(cert, null, 2)}\n` : renderBayesSearch(cert));
       return;
     }

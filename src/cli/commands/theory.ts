@@ -4,7 +4,7 @@ import { heterogeneousTheory, infinityAsText } from '../heterogeneous-theory.js'
 import { marketTheoryReport } from '../../market/theory-report.js';
 import { thresholdTheory } from '../threshold-theory.js';
 import { MECHANISM_NAMES as BAYES_MECHANISMS } from '../../theory/bayes/mechanisms.js';
-import { arenaWith, instanceOptions, marketArenaWith, mechanismParams, pluginOption, toInstance, type InstanceOptions } from '../common.js';
+import { arenaWith, instanceOptions, marketArenaWith, registryWith, mechanismParams, pluginOption, toInstance, type InstanceOptions } from '../common.js';
 import type { CliIO } from '../io.js';
 import { fmt, formatTable } from '../table.js';
 import { positiveInteger } from '../parse.js';
@@ -23,6 +23,7 @@ export function theoryCommand(program: Command, io: CliIO): void {
       .option('--json', 'print JSON'),
   )).action(async (mechanism: string, o: InstanceOptions & { json?: boolean; instance?: string; d?: number; plugin: string[]; types?: string }) => {
     if ((BAYES_MECHANISMS as readonly string[]).includes(mechanism)) {
+      await registryWith(o.plugin); // installs plugin prior kinds before the file is read
       if (o.instance === undefined) throw new InputError('--instance', `mechanism ${mechanism} needs a seed-004 instance file (correlation, priors)`);
       const types = o.types?.split(',').map((x) => {
         const q = Number(x.trim());
