@@ -50,6 +50,8 @@ export interface BayesCellInstance {
   readonly rho?: number;
   /** The pair generator's r = R_12. */
   readonly r?: number;
+  /** The pair generator's kinked-cost slope κ, when swept. */
+  readonly kappa?: number;
 }
 
 /** One unit of work on a bayes instance. */
@@ -123,9 +125,14 @@ export function resolveBayes(entries: readonly BayesEntrySpec[], base: string, s
       }
     } else if (entry.pair) {
       const { Q, cost } = entry.pair;
+      // spec/004 §4 W8: κ sweeps the kinked cost's slope (spec.ts checks the cost is kinked)
+      const kappas: (number | undefined)[] = entry.pair.kappa === undefined ? [undefined] : expand(entry.pair.kappa);
       for (const model of models(entry.pair.model)) {
         for (const r of expand(entry.pair.r)) {
-          out.push({ label: 'pair', entry: j, n: 2, m: 2, correlation: [[1, r], [r, 1]], priors: uniform(2, Q), model, Q, costs: cost ? [{ ...cost }, { ...cost }] : null, r });
+          for (const kappa of kappas) {
+            const c = cost && (kappa === undefined ? { ...cost } : { ...cost, slope: kappa });
+            out.push({ label: 'pair', entry: j, n: 2, m: 2, correlation: [[1, r], [r, 1]], priors: uniform(2, Q), model, Q, costs: c ? [c, { ...c }] : null, r, ...(kappa === undefined ? {} : { kappa }) });
+          }
         }
       }
     }

@@ -69,6 +69,7 @@ export function runBayesCell(cell: BayesCell): BayesRow {
     instance: inst.label,
     ...(inst.rho !== undefined ? { rho: inst.rho } : {}),
     ...(inst.r !== undefined ? { r: inst.r } : {}),
+    ...(inst.kappa !== undefined ? { kappa: inst.kappa } : {}),
     model: inst.model,
     n: inst.n,
     m: inst.n,

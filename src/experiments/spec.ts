@@ -148,7 +148,17 @@ const bayesGenerator = z
       .object({ rho: numbers, Q: z.number().positive().default(10), n: z.number().int().min(2).default(3), model: bayesModels.default('exact'), cost: effortCostSpec.optional() })
       .strict()
       .optional(),
-    pair: z.object({ r: numbers, Q: z.number().positive().default(16), model: bayesModels.default('exact'), cost: effortCostSpec.optional() }).strict().optional(),
+    pair: z
+      .object({
+        r: numbers,
+        Q: z.number().positive().default(16),
+        model: bayesModels.default('exact'),
+        cost: effortCostSpec.optional(),
+        /** Sweep of a kinked cost's slope κ (spec/004 §4 W8: the band of multiple equilibria). */
+        kappa: numbers.optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .refine((g) => (g.star === undefined) !== (g.pair === undefined), 'give exactly one generator: star or pair');
@@ -330,6 +340,10 @@ function refineBayes(s: ExperimentSpecInput & { bayes: BayesEntrySpec[] }, issue
     } else if (e.pair) {
       for (const r of expand(e.pair.r)) if (!(Number.isFinite(r) && Math.abs(r) < 1)) issue(['bayes', j, 'pair', 'r'], `every r must lie in (−1, 1) (got ${r})`);
       if (effort && e.pair.cost === undefined) issue(['bayes', j, 'pair', 'cost'], 'the effort tasks need an effort cost, e.g. {"kind": "power", "scale": 0.5, "exponent": 4}');
+      if (e.pair.kappa !== undefined) {
+        if (e.pair.cost?.kind !== 'kinked') issue(['bayes', j, 'pair', 'kappa'], 'sweeps the slope of a kinked cost: give "cost": {"kind": "kinked", …}');
+        for (const k of expand(e.pair.kappa)) if (!(Number.isFinite(k) && k > 0)) issue(['bayes', j, 'pair', 'kappa'], `every κ must be a number > 0 (got ${k})`);
+      }
     }
   });
   const kinds = new Set<string>(s.tasks.map((t) => t.kind));

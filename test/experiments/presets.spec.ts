@@ -250,4 +250,25 @@ describe('presets show their claims', function () {
       }
     }
   });
+
+  it('effort-multiplicity: the W8 band (M(0)/240, M(1)/240] of two equilibria at r = 0.5, none at r = 0, moving up with r (spec/004 §4 W8)', async () => {
+    const rows = await run('effort-multiplicity');
+    const at = (r: number) => rows.filter((x) => x.r === r).sort((a, b) => (a.kappa as number) - (b.kappa as number));
+    const first = (xs: CellRow[], k: 'highest' | 'lowest') => (xs.find((x) => (x[k] as number[])[0] === 0)!.kappa as number);
+    for (const row of at(0.5)) {
+      const k = row.kappa as number;
+      expect((row.highest as number[])[0], `highest at κ = ${k}`).to.equal(k <= 0.0072149586 ? 1 : 0);
+      expect((row.lowest as number[])[0], `lowest at κ = ${k}`).to.equal(k <= 0.0072104464 ? 1 : 0);
+    }
+    for (const row of at(0)) {
+      // r = 0: M ≡ H(0) = 1.7064990, so BR = 1 iff κ ≤ H(0)/240 for both selections
+      const k = row.kappa as number;
+      expect(row.unique, `κ = ${k}`).to.equal(true);
+      expect((row.highest as number[])[0]).to.equal(k <= 1.706499 / 240 ? 1 : 0);
+    }
+    const switches = [0, 0.3, 0.5].map((r) => first(at(r), 'highest'));
+    expect(switches[1]!).to.be.above(switches[0]!);
+    expect(switches[2]!).to.be.above(switches[1]!); // Thm 3(iii)
+    expect(at(0.3).some((x) => x.unique === false), 'a band at r = 0.3 too').to.equal(true);
+  });
 });
