@@ -15,6 +15,7 @@
 import { InputError } from '../core/instance.js';
 import type { BayesInstance } from '../theory/bayes/instance-file.js';
 import { type EffortMechanism, makeEffortGame } from '../effort/game.js';
+import { highestVsCorrelation } from '../effort/comparative-statics.js';
 import { checkIncreasingDifferences } from '../effort/increasing-differences.js';
 import { type UpdateRule, bracketEquilibria } from '../effort/lattice.js';
 
@@ -97,4 +98,15 @@ export function thresholdDynamics(instance: BayesInstance, opts: ThresholdDynami
     integration: { kind: game.rule.kind, points: game.rule.size, ...(game.rule.kind === 'monte-carlo' ? { seed: game.rule.seed } : { nodesPerDim: game.rule.nodesPerDim }) },
     traces: bracket.traces,
   };
+}
+
+/**
+ * `arena dynamics threshold-pricing --instance F --vary I,J --values v1,v2,…`: the highest equilibrium
+ * as correlation entry R_IJ = R_JI takes each value (seed 004, Thm 3(iii): non-decreasing in R_IJ²).
+ */
+export function thresholdComparativeStatics(instance: BayesInstance, i: number, j: number, values: readonly number[], opts: { seed?: number } = {}): Record<string, unknown> {
+  const Q = effortPriorUpper(instance);
+  if (!instance.effortCost) throw new InputError('effortCost', 'the effort game needs one cost object per agent (e.g. {"kind": "power", "scale": 0.5, "exponent": 4})');
+  const cs = highestVsCorrelation({ correlation: instance.correlation, Q, costs: instance.effortCost, model: instance.model, rule: { seed: opts.seed } }, i, j, values);
+  return { model: instance.model, entry: cs.entry, rows: cs.rows, monotone: cs.monotone };
 }

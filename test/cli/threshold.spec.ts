@@ -60,6 +60,17 @@ describe('arena theory / dynamics threshold-pricing (seed 004)', function () {
     expect(j.supermodular.worstViolation).to.be.above(0);
   });
 
+  it('dynamics --vary 0,1 --values: the highest equilibrium rises with r (W7: 0.3025773663, 0.3030250248, 0.3040322897)', async () => {
+    const r = await runCli(['dynamics', 'threshold-pricing', '--instance', 'experiments/bayes/effort-power-r05.json', '--vary', '0,1', '--values', '0,0.3,0.5', '--json']);
+    expect(r.code, r.err).to.equal(0);
+    const j = JSON.parse(r.out);
+    expect(j.monotone).to.equal(true);
+    [0.3025773663, 0.3030250248, 0.3040322897].forEach((e, k) => expect(j.rows[k].highest[0]).to.be.closeTo(e, 1e-8));
+    const bad = await runCli(['dynamics', 'threshold-pricing', '--instance', 'experiments/bayes/effort-power-r05.json', '--vary', '0,1']);
+    expect(bad.code).to.equal(2);
+    expect(bad.err).to.include('--values');
+  });
+
   it('bad --types and --from are named', async () => {
     const t = await runCli(['theory', 'threshold-pricing', '--instance', 'experiments/bayes/two-agent.json', '--types', '4']);
     expect(t.code).to.equal(2);
