@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { InputError } from '../core/instance.js';
 
 /** Commander parser for a finite number. */
 export function number(value: string): number {
@@ -19,6 +20,15 @@ export function positiveInteger(value: string): number {
   const x = integer(value);
   if (x < 1) throw new InvalidArgumentError('must be at least 1.');
   return x;
+}
+
+/** "1, 2.5,3" → [1, 2.5, 3]; a blank or non-numeric entry is an InputError naming `field`. */
+export function numberList(text: string, field: string): number[] {
+  return text.split(',').map((x) => {
+    const v = Number(x.trim());
+    if (x.trim() === '' || !Number.isFinite(v)) throw new InputError(field, `"${x}" is not a number (give a comma-separated list)`);
+    return v;
+  });
 }
 
 export { parseStrategyRef } from '../engine/strategy-ref.js';

@@ -71,6 +71,16 @@ describe('arena theory / dynamics threshold-pricing (seed 004)', function () {
     expect(bad.err).to.include('--values');
   });
 
+  it('evaluate: the Monte Carlo engine (signals, posterior mean with the reports) meets v_i(q, q̂) within 4 SE (W4)', async () => {
+    const r = await runCli(['evaluate', 'threshold-pricing', '--instance', 'experiments/bayes/two-agent.json', '--types', '4,0.6666666666666666', '--deviation', 'constant:value=3', '--agent', '1', '--rounds', '100000', '--seed', '7', '--json']);
+    expect(r.code, r.err).to.equal(0);
+    const j = JSON.parse(r.out);
+    const misreporter = j.agents[1];
+    expect(misreporter.theoryValue).to.be.closeTo(0.183391, 1e-6); // spec/004 §4 W4: q̂_2 = 3
+    expect(misreporter.theoryUtility).to.be.closeTo(-0.5184666, 1e-6);
+    for (const a of j.agents) expect(Math.abs(a.value.mean - a.theoryValue), `agent ${a.agent}`).to.be.below(4 * a.value.standardError);
+  });
+
   it('bad --types and --from are named', async () => {
     const t = await runCli(['theory', 'threshold-pricing', '--instance', 'experiments/bayes/two-agent.json', '--types', '4']);
     expect(t.code).to.equal(2);

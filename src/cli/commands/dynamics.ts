@@ -9,7 +9,7 @@ import type { MarketArena } from '../../market/arena.js';
 import { thresholdComparativeStatics, thresholdDynamics } from '../threshold-dynamics.js';
 import { loadBayesFile } from '../../theory/bayes/instance-file.js';
 import { marketDynamics, namedMarketStart, type MarketDynamicsResult } from '../../market/dynamics.js';
-import { parseStrategyRef } from '../parse.js';
+import { numberList, parseStrategyRef } from '../parse.js';
 import { formatTable } from '../table.js';
 import { attachProgress } from '../progress.js';
 import { EventBus } from '../../engine/events.js';
@@ -180,11 +180,8 @@ function effortDynamicsCli(mechanism: 'threshold-pricing' | 'free-sharing', o: O
   if (o.vary !== undefined && o.values !== undefined) {
     const ij = o.vary.split(',').map((x) => Number(x.trim()));
     if (ij.length !== 2 || !ij.every(Number.isInteger)) throw new InputError('--vary', `"${o.vary}" is not two agent indices I,J`);
-    const values = o.values.split(',').map((x) => {
-      const v = Number(x.trim());
-      if (x.trim() === '' || !Number.isFinite(v) || Math.abs(v) >= 1) throw new InputError('--values', `"${x}" is not a correlation in (−1, 1)`);
-      return v;
-    });
+    const values = numberList(o.values, '--values');
+    for (const v of values) if (Math.abs(v) >= 1) throw new InputError('--values', `${v} is not a correlation in (−1, 1)`);
     const cs = thresholdComparativeStatics(loadBayesFile(o.instance), ij[0]!, ij[1]!, values, { seed: o.seed }) as {
       rows: { value: number; highest: number[] | null; skipped: string | null }[];
       monotone: boolean;

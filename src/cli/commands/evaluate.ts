@@ -1,16 +1,18 @@
 import type { Command } from 'commander';
 import { attachProgress } from '../progress.js';
-import { arenaWith, heteroArenaWith, heteroOptions, instanceOptions, marketArenaWith, mechanismParams, pluginOption, toInstance, type InstanceOptions } from '../common.js';
+import { arenaWith, heteroArenaWith, heteroOptions, instanceOptions, marketArenaWith, mechanismParams, pluginOption, registryWith, toInstance, type InstanceOptions } from '../common.js';
 import { heteroSetting, type HeteroSettingOptions } from '../hetero-setting.js';
 import { InputError } from '../../core/instance.js';
 import type { CliIO } from '../io.js';
-import { integer, number, parseStrategyRef, positiveInteger } from '../parse.js';
+import { integer, number, numberList, parseStrategyRef, positiveInteger } from '../parse.js';
 import { fmt, formatTable } from '../table.js';
 import { EventBus } from '../../engine/events.js';
 import { resolve } from 'node:path';
 import type { EvaluateReport } from '../../engine/arena.js';
 import type { HeteroEvaluateReport } from '../../hetero/arena.js';
 import type { MarketArena } from '../../market/arena.js';
+import { SEARCH_MECHANISM_NAMES as BAYES_MECHANISMS } from '../../bayes/mechanisms.js';
+import { bayesEvaluate, renderBayesEvaluate } from '../bayes-evaluate.js';
 import type { WorkerTask } from '../../experiments/cell-worker.js';
 import { WorkerPool } from '../../experiments/watchdog.js';
 
@@ -25,6 +27,7 @@ interface EvaluateOptions extends InstanceOptions, Omit<HeteroSettingOptions, 'm
   plugin: string[];
   profile?: string;
   fixedMu?: number;
+  types?: string;
 }
 
 /** Runs one evaluation on a worker thread with a time limit. */
@@ -136,11 +139,28 @@ export function evaluateCommand(program: Command, io: CliIO): void {
         .option('--timeout <SEC>', 'run on a worker thread and stop it after SEC seconds (guards against a plugin that never returns)', positiveInteger)
         .option('--agent <I>', 'the agent who plays --deviation (d-distribution and market instances; default 0)', integer)
         .option('--profile <S1;S2;…>', 'market files: one strategy per contributor, e.g. "constant;constant;recommended" (the collusive profile, spec/003 §5.3)')
+        .option('--types <Q1,Q2,…>', 'seed-004 instance files: fixed true qualities (default: drawn from the priors every round)')
         .option('--fixed-mu <MU>', 'market files: score at this μ only, a labelled DIAGNOSTIC (not the worst case over μ)', number)
         .option('--json', 'print JSON'),
       ),
     ),
   ).action(async (mechanism: string, o: EvaluateOptions) => {
+    if (BAYES_MECHANISMS.includes(mechanism)) {
+      // seed 004: rounds of types, reports, thresholds, signals and the platform's posterior mean
+      if (o.instance === undefined) throw new InputError('--instance', `mechanism ${mechanism} needs a seed-004 instance file (correlation, priors)`);
+      const registry = await registryWith(o.plugin);
+      const r = bayesEvaluate(o.instance, mechanism, {
+        rounds: o.rounds,
+        seed: o.seed,
+        types: o.types === undefined ? undefined : numberList(o.types, '--types'),
+        deviation: o.deviation === undefined ? undefined : parseStrategyRef(o.deviation),
+        agent: o.agent,
+        plugins: registry.reportStrategies,
+      });
+      io.out(o.json ? `${JSON.stringify(r, null, 2)}\n` : renderBayesEvaluate(r));
+      return;
+    }
+    if (o.types !== undefined) throw new InputError('--types', 'is for the seed-004 mechanisms (threshold-pricing, …)');
     const market = await marketArenaWith(o.plugin);
     if (market.isMechanism(mechanism)) {
       evaluateMarketCli(market, mechanism, o, io);

@@ -7,7 +7,7 @@ import { MECHANISM_NAMES as BAYES_MECHANISMS } from '../../theory/bayes/mechanis
 import { arenaWith, instanceOptions, marketArenaWith, registryWith, mechanismParams, pluginOption, toInstance, type InstanceOptions } from '../common.js';
 import type { CliIO } from '../io.js';
 import { fmt, formatTable } from '../table.js';
-import { positiveInteger } from '../parse.js';
+import { numberList, positiveInteger } from '../parse.js';
 import { c3dHdTheory } from '../../theory/c3d-hd.js';
 import type { TheorySummary } from '../../core/mechanism.js';
 
@@ -25,11 +25,7 @@ export function theoryCommand(program: Command, io: CliIO): void {
     if ((BAYES_MECHANISMS as readonly string[]).includes(mechanism)) {
       await registryWith(o.plugin); // installs plugin prior kinds before the file is read
       if (o.instance === undefined) throw new InputError('--instance', `mechanism ${mechanism} needs a seed-004 instance file (correlation, priors)`);
-      const types = o.types?.split(',').map((x) => {
-        const q = Number(x.trim());
-        if (x.trim() === '' || !Number.isFinite(q)) throw new InputError('--types', `"${x}" is not a number (give q1,q2,… one per agent)`);
-        return q;
-      });
+      const types = o.types === undefined ? undefined : numberList(o.types, '--types');
       io.out(`${JSON.stringify(thresholdTheory(o.instance, types, mechanism), infinityAsText, 2)}\n`);
       return;
     }
