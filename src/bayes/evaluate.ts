@@ -26,7 +26,7 @@
 import { InputError } from '../core/instance.js';
 import { type Correlation, rhoExact } from '../theory/bayes/correlation.js';
 import { expectOverOthers, type ExpectOptions } from '../theory/bayes/expected.js';
-import { gaussLegendre } from '../theory/bayes/gauss-legendre.js';
+import { forEachPiecewiseNode, gaussLegendre } from '../theory/bayes/gauss-legendre.js';
 import { type BayesMechanism, MECHANISMS, type MechanismContext, payAsReported, type Posted } from '../theory/bayes/mechanisms.js';
 import type { Prior } from '../theory/bayes/priors.js';
 import { type Model, statOf, valueOfRho, valueOfStat } from '../theory/bayes/value.js';
@@ -258,7 +258,7 @@ export function exAnteGain(mech: BayesMechanism, game: BayesGame, strategy: Boun
   const M = opts.scan ?? 32;
   if (!(Number.isInteger(N) && N >= 1)) throw new InputError('innerNodes', `must be an integer >= 1 (got ${N})`);
   if (!(Number.isInteger(M) && M >= 1)) throw new InputError('scan', `must be an integer >= 1 (got ${M})`);
-  const { nodes, weights } = gaussLegendre(N);
+  const rule = gaussLegendre(N);
   const sigma = (x: number): number => strategy.report(x);
   const r = expectOverOthers(
     game.priors,
@@ -297,19 +297,11 @@ export function exAnteGain(mech: BayesMechanism, game: BayesGame, strategy: Boun
       cuts.push(high);
       let dev = 0;
       let tru = 0;
-      for (let c = 0; c + 1 < cuts.length; c++) {
-        const a = cuts[c];
-        const b = cuts[c + 1];
-        if (!(b > a)) continue;
-        const mid = 0.5 * (a + b);
-        const h = 0.5 * (b - a);
-        for (let k = 0; k < N; k++) {
-          const x = mid + h * nodes[k];
-          const w = h * weights[k] * prior.pdf(x);
-          dev += w * g.utility(x, sigma(x));
-          tru += w * g.utility(x, x);
-        }
-      }
+      forEachPiecewiseNode(cuts, rule, (x, wNode) => {
+        const w = wNode * prior.pdf(x);
+        dev += w * g.utility(x, sigma(x));
+        tru += w * g.utility(x, x);
+      });
       out[0] = dev;
       out[1] = tru;
       out[2] = dev - tru;

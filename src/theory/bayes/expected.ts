@@ -26,7 +26,7 @@ import { Rng } from '../../random/index.js';
 import { brent } from '../roots.js';
 import type { Correlation } from './correlation.js';
 import { rhoExact, sApprox } from './correlation.js';
-import { gaussLegendre } from './gauss-legendre.js';
+import { forEachPiecewiseNode, gaussLegendre } from './gauss-legendre.js';
 import type { BayesMechanism, MechanismContext } from './mechanisms.js';
 import { isUniform, type Prior } from './priors.js';
 import { type Model, statOf, valueApproxOfS, valueOfRho } from './value.js';
@@ -101,7 +101,8 @@ export function expectOverOthers(
   }
   const N = opts.nodes ?? 64;
   if (!(Number.isInteger(N) && N >= 1)) throw new InputError('nodes', `must be an integer >= 1 (got ${N})`);
-  const { nodes, weights } = gaussLegendre(N);
+  const rule = gaussLegendre(N);
+  const { nodes, weights } = rule;
   const last = others[D - 1];
   const pl = priors[last];
   // GL on [a, b] of the last coordinate, with weight f_last, times the outer weight.
@@ -158,18 +159,10 @@ export function expectOverOthers(
       }
       cuts.sort((x, y) => x - y);
     }
-    for (let c = 0; c + 1 < cuts.length; c++) {
-      const a = cuts[c];
-      const b = cuts[c + 1];
-      if (!(b > a)) continue;
-      const mid = 0.5 * (a + b);
-      const h = 0.5 * (b - a);
-      for (let k = 0; k < N; k++) {
-        const x = mid + h * nodes[k];
-        q[j] = x;
-        recurse(d + 1, wOuter * h * weights[k] * p.pdf(x));
-      }
-    }
+    forEachPiecewiseNode(cuts, rule, (x, w) => {
+      q[j] = x;
+      recurse(d + 1, wOuter * w * p.pdf(x));
+    });
   };
   recurse(0, 1);
   return { values: acc, method, nodes: N };
