@@ -81,6 +81,27 @@ describe('arena theory / dynamics threshold-pricing (seed 004)', function () {
     for (const a of j.agents) expect(Math.abs(a.value.mean - a.theoryValue), `agent ${a.agent}`).to.be.below(4 * a.value.standardError);
   });
 
+  it('a bad instance names the file and the entry (R symmetric with unit diagonal, bounded support, increasing cost)', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'bayes-bad-'));
+    const U = (high: number | string) => ({ kind: 'uniform', low: 0, high });
+    const cases: [object, string][] = [
+      [{ correlation: [[1, 0.5], [0.4, 1]], priors: [U(10), U(10)] }, 'correlation[1][0]'],
+      [{ correlation: [[0.9, 0.5], [0.5, 1]], priors: [U(10), U(10)] }, 'correlation[0][0]'],
+      [{ correlation: [[1, 0.5], [0.5, 1]], priors: [U('inf'), U(10)] }, 'priors[0].high'],
+      [{ correlation: [[1, 0.5], [0.5, 1]], priors: [U(16), U(16)], effortCost: [{ kind: 'power', scale: -1, exponent: 4 }, { kind: 'power', scale: 0.5, exponent: 4 }] }, 'effortCost[0].scale'],
+    ];
+    for (const [json, field] of cases) {
+      const f = join(dir, `${field.replace(/\W/g, '_')}.json`);
+      writeFileSync(f, JSON.stringify(json));
+      const r = await runCli(['dynamics', 'threshold-pricing', '--instance', f]);
+      expect(r.code, field).to.equal(2);
+      expect(r.err, field).to.include(`${f}: ${field}`);
+    }
+  });
+
   it('bad --types and --from are named', async () => {
     const t = await runCli(['theory', 'threshold-pricing', '--instance', 'experiments/bayes/two-agent.json', '--types', '4']);
     expect(t.code).to.equal(2);

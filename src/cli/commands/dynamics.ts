@@ -176,13 +176,23 @@ function effortDynamicsCli(mechanism: 'threshold-pricing' | 'free-sharing', o: O
   if (from !== 'top' && from !== 'bottom' && from !== 'both') throw new InputError('--from', `must be top, bottom or both (got "${from}")`);
   const update = o.update ?? 'jacobi';
   if (update !== 'jacobi' && update !== 'gauss-seidel') throw new InputError('--update', `must be jacobi or gauss-seidel (got "${update}")`);
+  const file = o.instance;
+  const named = <T,>(f: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      // the effort game validates effortCost[i] and the box; say which file
+      if (e instanceof InputError && !e.field.startsWith(file)) throw new InputError(`${file}: ${e.field}`, e.message.slice(e.field.length + 2));
+      throw e;
+    }
+  };
   if ((o.vary === undefined) !== (o.values === undefined)) throw new InputError(o.vary === undefined ? '--vary' : '--values', 'give --vary I,J and --values V1,V2,… together');
   if (o.vary !== undefined && o.values !== undefined) {
     const ij = o.vary.split(',').map((x) => Number(x.trim()));
     if (ij.length !== 2 || !ij.every(Number.isInteger)) throw new InputError('--vary', `"${o.vary}" is not two agent indices I,J`);
     const values = numberList(o.values, '--values');
     for (const v of values) if (Math.abs(v) >= 1) throw new InputError('--values', `${v} is not a correlation in (−1, 1)`);
-    const cs = thresholdComparativeStatics(loadBayesFile(o.instance), ij[0]!, ij[1]!, values, { seed: o.seed }) as {
+    const cs = named(() => thresholdComparativeStatics(loadBayesFile(file), ij[0]!, ij[1]!, values, { seed: o.seed })) as {
       rows: { value: number; highest: number[] | null; skipped: string | null }[];
       monotone: boolean;
     };
@@ -196,7 +206,7 @@ function effortDynamicsCli(mechanism: 'threshold-pricing' | 'free-sharing', o: O
     io.out(`non-decreasing in R²: ${cs.monotone ? 'yes' : 'NO'}\n`);
     return;
   }
-  const r = thresholdDynamics(loadBayesFile(o.instance), { from, update, mechanism, seed: o.seed }) as Record<string, unknown> & {
+  const r = named(() => thresholdDynamics(loadBayesFile(file), { from, update, mechanism, seed: o.seed })) as Record<string, unknown> & {
     highest: number[] | null;
     lowest: number[] | null;
     unique: boolean | null;
