@@ -8,6 +8,7 @@
  *   npm run bench -- --compare --runs 3 --seconds 5
  *   npm run bench -- --search-mc       # also times the Monte-Carlo-only C3D search (~3 min)
  *   npm run bench -- --no-hetero       # skip the d-distribution engine (M_CBL, c3d-hd, search cbl: ~50 s)
+ *   npm run bench -- --no-seed004      # skip seed 004 (effort bracketing for n = 2, 5, 20; the MC engine: ~5 s)
  *   npm run bench -- --market-pricing  # also: the largest market (buyers × N) each seed-003 pricing solver prices in --budget s (default 10; minutes)
  */
 import { spawnSync } from 'node:child_process';
@@ -18,6 +19,7 @@ import { runRngBench } from './rng.bench.js';
 import { runSearchBench } from './search.bench.js';
 import { runHeteroBench } from './hetero.bench.js';
 import { runMarketPricingBench } from './market-pricing.bench.js';
+import { runSeed004Bench } from './seed004.bench.js';
 
 function arg(name: string, fallback: number): number {
   const k = process.argv.indexOf(name);
@@ -73,6 +75,15 @@ if (!process.argv.includes('--no-hetero')) {
   }
   process.stdout.write(`search_cbl_m25_seconds=${h.searchSeconds.toFixed(2)}\n`);
   process.stderr.write(`  search cbl (§5.5, every family): ${h.verdict}\n`);
+}
+
+if (!process.argv.includes('--no-seed004')) {
+  const b = runSeed004Bench();
+  for (const t of b.bracket) {
+    process.stdout.write(`seed004_bracket_n${t.n}_seconds=${t.seconds.toFixed(3)}\n`);
+    process.stderr.write(`  effort game n = ${t.n}: ${t.unique ? 'unique' : 'distinct'} equilibrium, highest effort ${t.highest.toFixed(10)}\n`);
+  }
+  for (const e of b.engine) process.stdout.write(`seed004_engine_${e.name}_rounds_per_s=${e.roundsPerSecond.toFixed(0)}\n`);
 }
 
 if (process.argv.includes('--market-pricing')) {
