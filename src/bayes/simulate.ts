@@ -21,7 +21,7 @@
  * (agent, round, purpose). Results are a deterministic function of (instance, mechanism, profile,
  * rounds, seed, types).
  *
- * Cost: the Cholesky factor of (Σ_q̂)_{KK} (ml-matrix) and the gain matrix G = R_{·K}(Σ_q̂)_{KK}^{-1}
+ * Cost: the Cholesky factor of (Σ_q̂)_{KK} (in place, src/theory/bayes/cholesky.ts) and the gain matrix G = R_{·K}(Σ_q̂)_{KK}^{-1}
  * are recomputed only when the report vector changes, i.e. once per run for fixed types (reports are
  * a function of the types), once per round for drawn types. The round loop works on typed arrays.
  *
@@ -39,7 +39,7 @@
  *     (seed 004 (A.2)–(A.4)); other fields null;
  *   - otherwise null.
  */
-import { CholeskyDecomposition, Matrix } from 'ml-matrix';
+import { backSolveInPlace, choleskyInPlace, forwardSolveInPlace } from '../theory/bayes/cholesky.js';
 import { InputError } from '../core/instance.js';
 import { Rng, StreamFactory, type StreamKey } from '../random/index.js';
 import type { Correlation } from '../theory/bayes/correlation.js';
@@ -273,9 +273,10 @@ function theoryOf(mech: BayesMechanism, game: BayesGame, profile: readonly Bound
 /** Lower Cholesky factor of R as a row-major Float64Array (θ = Lε ~ N(0, R)). */
 function choleskyOf(R: Correlation): Float64Array {
   const n = R.length;
-  const L = new CholeskyDecomposition(new Matrix(R.map((r) => [...r]))).lowerTriangularMatrix;
   const out = new Float64Array(n * n);
-  for (let r = 0; r < n; r++) for (let c = 0; c <= r; c++) out[r * n + c] = L.get(r, c);
+  for (let r = 0; r < n; r++) for (let c = 0; c <= r; c++) out[r * n + c] = R[r]![c]!;
+  choleskyInPlace(out, n);
+  for (let r = 0; r < n; r++) for (let c = r + 1; c < n; c++) out[r * n + c] = 0; // lower triangle only
   return out;
 }
 
@@ -326,6 +327,8 @@ export function simulateBayes(game: BayesGame, mechanism: BayesMechanism, profil
     for (let j = 0; j < n; j++) fixedReports[j] = reportOf(profile[j], q[j]); // reports are a function of the fixed types
   }
 
+  const S = new Float64Array(n * n);
+  const K = new Float64Array(n * n);
   /** Recomputes the mechanism's posted outcomes and the estimator's gain matrix for reports qh. */
   const refresh = (): void => {
     for (let i = 0; i < n; i++) {
@@ -339,18 +342,21 @@ export function simulateBayes(game: BayesGame, mechanism: BayesMechanism, profil
     G.fill(0);
     infTask.fill(0);
     if (m === 0) return; // prior-mean estimator θ̂ = 0, v = 0   (seed 004, eq. (2))
-    const S = new Matrix(m, m);
-    const B = new Matrix(m, n);
+    // In place, no allocation: S = (Σ_q̂)_{KK} = LLᵀ, then K = S⁻¹R_{K·} column by column (m × n, row-major).
     for (let r = 0; r < m; r++) {
       const jr = keep[r];
-      for (let c = 0; c < m; c++) S.set(r, c, Rflat[jr * n + keep[c]]);
-      S.set(r, r, 1 + 1 / qh[jr]); // Σ_q̂ = R + diag(1/q̂)   (spec/004 §1.3)
-      for (let i = 0; i < n; i++) B.set(r, i, Rflat[jr * n + i]);
+      for (let c = 0; c < m; c++) S[r * m + c] = Rflat[jr * n + keep[c]];
+      S[r * m + r] = 1 + 1 / qh[jr]; // Σ_q̂ = R + diag(1/q̂)   (spec/004 §1.3)
+      for (let i = 0; i < n; i++) K[r * n + i] = Rflat[jr * n + i];
     }
-    const K = new CholeskyDecomposition(S).solve(B); // (Σ_q̂)_{KK}^{-1} R_{K·}, so G = Kᵀ   (spec/004 §1.3: θ̂ = R_{i·}Σ_q̂^{-1}s)
+    choleskyInPlace(S, m);
+    for (let i = 0; i < n; i++) {
+      forwardSolveInPlace(S, m, K, i, n);
+      backSolveInPlace(S, m, K, i, n); // (Σ_q̂)_{KK}^{-1} R_{K·}, so G = Kᵀ   (spec/004 §1.3: θ̂ = R_{i·}Σ_q̂^{-1}s)
+    }
     for (let i = 0; i < n; i++) {
       for (let r = 0; r < m; r++) {
-        const gir = K.get(r, i);
+        const gir = K[r * n + i] as number;
         G[i * n + r] = gir;
         if (gir !== 0 && q[keep[r]] === 0) infTask[i] = 1; // 1/q_j = ∞ noise with positive weight   (spec/004 §1.3)
       }

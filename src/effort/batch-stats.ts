@@ -14,6 +14,7 @@
  */
 import type { Correlation } from '../theory/bayes/correlation.js';
 import type { Model } from '../theory/bayes/value.js';
+import { choleskyInPlace } from '../theory/bayes/cholesky.js';
 
 /** Precomputed matrices for one correlation matrix: R⁻¹ (exact) and σ_ij² (approx), row-major. */
 export interface BatchContext {
@@ -26,21 +27,6 @@ export interface BatchContext {
   readonly col: Float64Array;
 }
 
-/** In-place Cholesky of the n×n row-major A (lower triangle = L); throws if not positive definite. */
-function cholesky(A: Float64Array, n: number): void {
-  for (let c = 0; c < n; c++) {
-    let d = A[c * n + c];
-    for (let k = 0; k < c; k++) d -= A[c * n + k] * A[c * n + k];
-    if (!(d > 0)) throw new Error('batch-stats: matrix is not positive definite');
-    const l = Math.sqrt(d);
-    A[c * n + c] = l;
-    for (let r = c + 1; r < n; r++) {
-      let s = A[r * n + c];
-      for (let k = 0; k < c; k++) s -= A[r * n + k] * A[c * n + k];
-      A[r * n + c] = s / l;
-    }
-  }
-}
 
 /**
  * diag(A⁻¹) from the Cholesky factor L (lower triangle of A): (A⁻¹)_ii = Σ_k (L⁻¹)_{ki}²; solves
@@ -64,7 +50,7 @@ export function makeBatchContext(R: Correlation): BatchContext {
   const n = R.length;
   const L = new Float64Array(n * n);
   for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) L[r * n + c] = R[r][c];
-  cholesky(L, n);
+  choleskyInPlace(L, n);
   // R⁻¹ = L⁻ᵀ L⁻¹ column by column: solve L y = e_c, then Lᵀ x = y.
   const Rinv = new Float64Array(n * n);
   const y = new Float64Array(n);
@@ -99,7 +85,7 @@ export function allStatistics(ctx: BatchContext, model: Model, q: ArrayLike<numb
   }
   A.set(Rinv);
   for (let j = 0; j < n; j++) A[j * n + j] += q[j]; // posterior precision R⁻¹ + diag(q)
-  cholesky(A, n);
+  choleskyInPlace(A, n);
   inverseDiagonal(A, n, col, out);
   for (let i = 0; i < n; i++) {
     const w = 1 / (1 / out[i] - q[i]); // [derived] 1/w_i = 1/Var(θ_i|s) − q_i

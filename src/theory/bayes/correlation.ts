@@ -15,6 +15,7 @@
  * in closed form.
  */
 import { InputError } from '../../core/instance.js';
+import { choleskyInPlace, forwardSolveInPlace } from './cholesky.js';
 
 /** A symmetric positive-definite matrix with unit diagonal (row-major rows). */
 export type Correlation = readonly (readonly number[])[];
@@ -137,25 +138,10 @@ export function rhoExact(R: Correlation, i: number, q: ArrayLike<number>): numbe
     A[r * m + r] = 1 + 1 / q[jr];
     b[r] = Ri[jr];
   }
-  for (let c = 0; c < m; c++) {
-    let d = A[c * m + c];
-    for (let k = 0; k < c; k++) d -= A[c * m + k] * A[c * m + k];
-    const lcc = Math.sqrt(d);
-    A[c * m + c] = lcc;
-    for (let r = c + 1; r < m; r++) {
-      let s = A[r * m + c];
-      for (let k = 0; k < c; k++) s -= A[r * m + k] * A[c * m + k];
-      A[r * m + c] = s / lcc;
-    }
-  }
+  choleskyInPlace(A, m);
+  forwardSolveInPlace(A, m, b);
   let rho = 0;
-  for (let r = 0; r < m; r++) {
-    let s = b[r];
-    for (let k = 0; k < r; k++) s -= A[r * m + k] * b[k];
-    s /= A[r * m + r];
-    b[r] = s;
-    rho += s * s;
-  }
+  for (let r = 0; r < m; r++) rho += b[r] * b[r];
   return rho;
 }
 
