@@ -10,7 +10,9 @@ import type { CellDescriptor } from './cells.js';
 import { runCell, type CellRow } from './run-cell.js';
 import { runMarketCell } from './run-market-cell.js';
 import { runBayesCell } from './run-bayes-cell.js';
-import type { MarketArena } from '../market/arena.js';
+import type { MarketArena, MarketEvaluateReport, MarketEvaluateRequest } from '../market/arena.js';
+import type { PluginRegistry } from '../engine/registry.js';
+import { bayesEvaluate, type BayesEvaluateOptions } from '../cli/bayes-evaluate.js';
 
 const containers = new Map<string, Promise<Container>>();
 
@@ -58,11 +60,37 @@ export interface HeteroEvaluateTask {
   readonly plugins: readonly string[];
 }
 
-export type WorkerTask = ({ readonly kind: 'cell' } & { readonly cell: CellDescriptor }) | EvaluateTask | HeteroEvaluateTask;
+/** One market evaluation (seed 003), e.g. `arena evaluate market --instance F --timeout S`. */
+export interface MarketEvaluateTask {
+  readonly kind: 'market-evaluate';
+  readonly mechanism: string;
+  readonly file: string;
+  readonly request: MarketEvaluateRequest;
+  readonly plugins: readonly string[];
+}
+
+/** One seed-004 evaluation, e.g. `arena evaluate threshold-pricing --instance F --timeout S`. */
+export interface BayesEvaluateTask {
+  readonly kind: 'bayes-evaluate';
+  readonly mechanism: string;
+  readonly file: string;
+  readonly options: Omit<BayesEvaluateOptions, 'plugins'>;
+  readonly plugins: readonly string[];
+}
+
+export type WorkerTask = ({ readonly kind: 'cell' } & { readonly cell: CellDescriptor }) | EvaluateTask | HeteroEvaluateTask | MarketEvaluateTask | BayesEvaluateTask;
 
 /** What a worker thread runs: an experiment cell or a single evaluation. */
-export async function runWorkerTask(task: WorkerTask): Promise<CellRow | EvaluateReport | HeteroEvaluateReport> {
+export async function runWorkerTask(task: WorkerTask): Promise<CellRow | EvaluateReport | HeteroEvaluateReport | MarketEvaluateReport | Record<string, unknown>> {
   if (task.kind === 'cell') return runCellTask(task.cell);
+  if (task.kind === 'market-evaluate') {
+    const arena = (await containerFor(task.plugins)).get<MarketArena>(TOKENS.MarketArena);
+    return arena.evaluate(task.mechanism, arena.load(task.file), task.request);
+  }
+  if (task.kind === 'bayes-evaluate') {
+    const registry = (await containerFor(task.plugins)).get<PluginRegistry>(TOKENS.Registry); // installs plugin kinds
+    return bayesEvaluate(task.file, task.mechanism, { ...task.options, plugins: registry.reportStrategies });
+  }
   if (task.kind === 'hetero-evaluate') {
     const arena = (await containerFor(task.plugins)).get<HeteroArena>(TOKENS.HeteroArena);
     return arena.evaluate(task.mechanism, task.setting, task.request);

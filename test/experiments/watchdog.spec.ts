@@ -30,6 +30,24 @@ describe('a plugin that never returns', function () {
     expect(JSON.parse(ok.out).agents).to.have.length(3);
   });
 
+  it('is stopped on market files and seed-004 instances too, naming the plugin', async () => {
+    const m = await runCli([
+      'evaluate', 'market', '--instance', 'experiments/markets/example-b.json', '--rounds', '10', '--seed', '1',
+      '--plugin', 'test/fixtures/market-never-returns.ts', '--deviation', 'market-never-returns', '--agent', '1', '--timeout', '3',
+    ]);
+    expect(m.code).to.equal(2);
+    expect(m.err).to.match(/plugin "market-never-returns" \(contributor 1\) under market.*did not finish within 3 s/);
+    const b = await runCli([
+      'evaluate', 'threshold-pricing', '--instance', 'experiments/bayes/two-agent.json', '--rounds', '10', '--seed', '1',
+      '--plugin', 'test/fixtures/bayes-never-returns.ts', '--deviation', 'bayes-never-returns', '--timeout', '3',
+    ]);
+    expect(b.code).to.equal(2);
+    expect(b.err).to.match(/report strategy "bayes-never-returns" \(agent 0\) under threshold-pricing.*did not finish within 3 s/);
+    const ok = await runCli(['evaluate', 'market', '--instance', 'experiments/markets/example-b.json', '--rounds', '10', '--seed', '1', '--timeout', '60', '--json']);
+    expect(ok.code, ok.err).to.equal(0);
+    expect(JSON.parse(ok.out).contributors).to.have.length(3);
+  });
+
   it('costs a run only its own cells: the others finish and are kept (--cell-timeout)', async () => {
     const file = 'test/experiments/fixtures/stuck.json';
     const dir = mkdtempSync(join(tmpdir(), 'arena-stuck-'));

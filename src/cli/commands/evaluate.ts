@@ -10,7 +10,7 @@ import { EventBus } from '../../engine/events.js';
 import { resolve } from 'node:path';
 import type { EvaluateReport } from '../../engine/arena.js';
 import type { HeteroEvaluateReport } from '../../hetero/arena.js';
-import type { MarketArena } from '../../market/arena.js';
+import type { MarketArena, MarketEvaluateReport } from '../../market/arena.js';
 import { SEARCH_MECHANISM_NAMES as BAYES_MECHANISMS } from '../../bayes/mechanisms.js';
 import { bayesEvaluate, renderBayesEvaluate } from '../bayes-evaluate.js';
 import type { WorkerTask } from '../../experiments/cell-worker.js';
@@ -73,23 +73,23 @@ async function evaluateHetero(mechanism: string, o: EvaluateOptions, io: CliIO):
 }
 
 /** `arena evaluate market|market-naive|market-single --instance FILE`: the simulated data marketplace of seed 003. */
-function evaluateMarketCli(arena: MarketArena, mechanism: string, o: EvaluateOptions, io: CliIO): void {
+async function evaluateMarketCli(arena: MarketArena, mechanism: string, o: EvaluateOptions, io: CliIO): Promise<void> {
   if (o.instance === undefined) throw new InputError('--instance', `mechanism ${mechanism} needs a market file (sigma, costs, buyers)`);
-  for (const [flag, v] of [['--d', o.d], ['--noise', o.noise], ['--timeout', o.timeout]] as const) {
+  for (const [flag, v] of [['--d', o.d], ['--noise', o.noise]] as const) {
     if (v !== undefined) throw new InputError(flag, `is not used by the market mechanisms; drop ${flag}`);
   }
   const ref = o.deviation === undefined ? undefined : parseStrategyRef(o.deviation);
   const profile = o.profile === undefined ? undefined : splitProfile(o.profile).map((p, i) => parseStrategyRef(p, `--profile[${i}]`));
-  const model = arena.load(o.instance);
-  const r = arena.evaluate(mechanism, model, {
-    rounds: o.rounds,
-    seed: o.seed,
-    forceGrid: o.grid,
-    deviator: o.agent,
-    deviation: ref,
-    profile,
-    fixedMu: o.fixedMu,
-  });
+  const request = { rounds: o.rounds, seed: o.seed, forceGrid: o.grid, deviator: o.agent, deviation: ref, profile, fixedMu: o.fixedMu };
+  const who = profile ? `profile "${o.profile}"` : `plugin "${ref?.name ?? 'recommended'}" (contributor ${o.agent ?? 0})`;
+  const r =
+    o.timeout === undefined
+      ? arena.evaluate(mechanism, arena.load(o.instance), request)
+      : await onWorker<MarketEvaluateReport>(
+          { kind: 'market-evaluate', mechanism, file: resolve(o.instance), request, plugins: o.plugin.map((p) => resolve(p)) },
+          o.timeout,
+          `${who} under ${mechanism}`,
+        );
   if (o.json) {
     io.out(`${JSON.stringify(r, null, 2)}\n`);
     return;
@@ -148,22 +148,28 @@ export function evaluateCommand(program: Command, io: CliIO): void {
     if (BAYES_MECHANISMS.includes(mechanism)) {
       // seed 004: rounds of types, reports, thresholds, signals and the platform's posterior mean
       if (o.instance === undefined) throw new InputError('--instance', `mechanism ${mechanism} needs a seed-004 instance file (correlation, priors)`);
-      const registry = await registryWith(o.plugin);
-      const r = bayesEvaluate(o.instance, mechanism, {
+      const options = {
         rounds: o.rounds,
         seed: o.seed,
         types: o.types === undefined ? undefined : numberList(o.types, '--types'),
         deviation: o.deviation === undefined ? undefined : parseStrategyRef(o.deviation),
         agent: o.agent,
-        plugins: registry.reportStrategies,
-      });
+      };
+      const r =
+        o.timeout === undefined
+          ? bayesEvaluate(o.instance, mechanism, { ...options, plugins: (await registryWith(o.plugin)).reportStrategies })
+          : await onWorker<Record<string, unknown>>(
+              { kind: 'bayes-evaluate', mechanism, file: resolve(o.instance), options, plugins: o.plugin.map((p) => resolve(p)) },
+              o.timeout,
+              `report strategy "${options.deviation?.name ?? 'truthful'}" (agent ${o.agent ?? 0}) under ${mechanism}`,
+            );
       io.out(o.json ? `${JSON.stringify(r, null, 2)}\n` : renderBayesEvaluate(r));
       return;
     }
     if (o.types !== undefined) throw new InputError('--types', 'is for the seed-004 mechanisms (threshold-pricing, …)');
     const market = await marketArenaWith(o.plugin);
     if (market.isMechanism(mechanism)) {
-      evaluateMarketCli(market, mechanism, o, io);
+      await evaluateMarketCli(market, mechanism, o, io);
       return;
     }
     for (const [flag, v] of [['--profile', o.profile], ['--fixed-mu', o.fixedMu]] as const) {
