@@ -14,14 +14,14 @@ describe('seed-004 plugins (--plugin)', function () {
   this.timeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), 'bayes-plugin-'));
   const tri = join(dir, 'tri.json');
-  writeFileSync(tri, JSON.stringify({ correlation: [[1, 0.5], [0.5, 1]], priors: [{ kind: 'triangle', high: 10 }, { kind: 'uniform', low: 0, high: 10 }], model: 'exact' }));
+  writeFileSync(tri, JSON.stringify({ correlation: [[1, 0.5], [0.5, 1]], priors: [{ kind: 'fixture-triangle', high: 10 }, { kind: 'uniform', low: 0, high: 10 }], model: 'exact' }));
   const cubic = join(dir, 'cubic.json');
   writeFileSync(
     cubic,
     JSON.stringify({
       correlation: [[1, 0.5], [0.5, 1]],
       priors: [{ kind: 'uniform', low: 0, high: 16 }, { kind: 'uniform', low: 0, high: 16 }],
-      effortCost: [{ kind: 'cubic', scale: 0.2 }, { kind: 'cubic', scale: 0.2 }],
+      effortCost: [{ kind: 'fixture-cubic', scale: 0.2 }, { kind: 'fixture-cubic', scale: 0.2 }],
     }),
   );
 
