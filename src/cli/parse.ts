@@ -1,5 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { InputError } from '../core/instance.js';
+import type { StrategyRef } from '../engine/arena.js';
+import { parseStrategyRef } from '../engine/strategy-ref.js';
 
 /** Commander parser for a finite number. */
 export function number(value: string): number {
@@ -29,6 +31,28 @@ export function numberList(text: string, field: string): number[] {
     if (x.trim() === '' || !Number.isFinite(v)) throw new InputError(field, `"${x}" is not a number (give a comma-separated list)`);
     return v;
   });
+}
+
+/** "a, b," → ["a", "b"] (e.g. --families); blanks dropped. */
+export function nameList(text: string | undefined): string[] | undefined {
+  return text?.split(',').map((x) => x.trim()).filter(Boolean);
+}
+
+/** --agents as 0-based indices, each below `count` when it is known. */
+export function agentList(text: string | undefined, count?: number, noun = 'an agent'): number[] | undefined {
+  return text?.split(',').map((x) => {
+    const i = Number(x.trim());
+    const inRange = Number.isInteger(i) && i >= 0 && (count === undefined || i < count);
+    if (!inRange) throw new InputError('--agents', `"${x}" is not ${noun} index ${count === undefined ? '(0-based)' : `in [0, ${count - 1}]`}`);
+    return i;
+  });
+}
+
+/** "a:x=1; b" → one strategy per contributor, separated by ";" (--profile, --start); an empty entry names `field`. */
+export function profileList(text: string, field: string): StrategyRef[] {
+  const parts = text.split(';').map((p) => p.trim());
+  if (parts.some((p) => p === '')) throw new InputError(field, `"${text}" has an empty entry; give NAME[:key=value,…] per contributor, separated by ";"`);
+  return parts.map((p, i) => parseStrategyRef(p, `${field}[${i}]`));
 }
 
 export { parseStrategyRef } from '../engine/strategy-ref.js';

@@ -10,7 +10,7 @@ import type { StrategyRef } from '../engine/arena.js';
 import type { PluginRegistry } from '../engine/registry.js';
 import { TOKENS } from '../engine/tokens.js';
 import { bindMarketStrategy, type MarketAgentStrategy } from './agent-strategy.js';
-import { evaluateMarketProfile, type MarketBuyerResult, type MarketEvaluateOptions, type MarketEvaluation } from './evaluator.js';
+import { evaluateMarketProfile, simulatedBuyerUtility, type MarketBuyerResult, type MarketEvaluateOptions, type MarketEvaluation } from './evaluator.js';
 import type { MarketMechanismPlugin, MarketRun } from './mechanism.js';
 import { loadMarket, type MarketModel } from './model.js';
 import type { MarketStrategyPlugin } from './strategy.js';
@@ -33,10 +33,7 @@ export interface MarketBuyerReport extends MarketBuyerResult {
   readonly utilitySimulated: number | null;
   /** Its standard error (value and price errors added in quadrature). */
   readonly utilitySimulatedStderr: number | null;
-  /**
-   * IRB (seed 003 §1.5): utilitySimulated ≥ 0 up to 4 standard errors (Monte Carlo cannot tell a
-   * tight u = 0, e.g. buyer 1 of Example B, from a small loss); null without a v^e.
-   */
+  /** IRB (seed 003 §1.5) within 4 standard errors (simulatedBuyerUtility); null without a v^e. */
   readonly individuallyRational: boolean | null;
 }
 
@@ -125,9 +122,8 @@ export class MarketArena {
     const opts = req.fixedMu === undefined ? req : { ...req, mus: [req.fixedMu] };
     const r = evaluateMarketProfile(model, run, profile, opts, theory);
     const buyers = r.buyers.map((b) => {
-      const u = b.simulatedValue === null ? null : b.simulatedValue - b.expectedPrice;
-      const se = b.simulatedValueStderr === null ? null : Math.hypot(b.simulatedValueStderr, b.priceStderr);
-      return { ...b, utilitySimulated: u, utilitySimulatedStderr: se, individuallyRational: u === null || se === null ? null : u >= -4 * se };
+      const u = simulatedBuyerUtility(b);
+      return { ...b, utilitySimulated: u.utility, utilitySimulatedStderr: u.stderr, individuallyRational: u.individuallyRational };
     });
     return {
       mechanism,

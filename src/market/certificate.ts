@@ -3,6 +3,7 @@ import type { Params } from '../search/optimize.js';
 import { bindMarketStrategy } from './agent-strategy.js';
 import type { MarketArena } from './arena.js';
 import { marketBestResponse, type MarketAgentSearch, type MarketFamilyResult, type MarketSearchOptions } from './best-response.js';
+import type { MarketRun } from './mechanism.js';
 import type { MarketModel } from './model.js';
 
 export interface MarketAgentCertificate {
@@ -51,6 +52,19 @@ export interface MarketCertifyOptions {
   readonly events?: MarketSearchOptions['events'];
 }
 
+/**
+ * The search's tolerance and Monte Carlo budget: by default 1% of the largest of the contributors'
+ * recommended utilities and max_i c_i·N+, 400 rounds per evaluation, re-checks capped at 20,000.
+ */
+export function marketSearchSettings(
+  model: MarketModel,
+  run: MarketRun,
+  opts: Pick<MarketCertifyOptions, 'tolerance' | 'rounds' | 'maxRounds'>,
+): { tolerance: number; rounds: number; maxRounds: number } {
+  const scale = Math.max(...run.utilities.map(Math.abs), Math.max(...model.costs) * model.a1.nPlus);
+  return { tolerance: opts.tolerance ?? 0.01 * (scale > 0 ? scale : 1), rounds: opts.rounds ?? 400, maxRounds: opts.maxRounds ?? 20_000 };
+}
+
 /** Contributors asked to collect (N_i* > 0) plus the first one who is not. */
 export function defaultMarketAgents(split: readonly number[]): number[] {
   const asked = split.flatMap((n, i) => (n > 0 ? [i] : []));
@@ -77,10 +91,7 @@ export function marketCertify(arena: MarketArena, mechanism: string, model: Mark
     (f) => f.name !== 'recommended',
   );
   if (families.length === 0) throw new InputError('--families', 'nothing to search besides recommended');
-  const scale = Math.max(...run.utilities.map(Math.abs), Math.max(...model.costs) * model.a1.nPlus);
-  const tolerance = opts.tolerance ?? 0.01 * (scale > 0 ? scale : 1);
-  const rounds = opts.rounds ?? 400;
-  const maxRounds = opts.maxRounds ?? 20_000;
+  const { tolerance, rounds, maxRounds } = marketSearchSettings(model, run, opts);
   const searches: MarketAgentSearch[] = agents.map((agent) =>
     marketBestResponse(model, run, baseline, agent, families, { seed: opts.seed, tolerance, rounds, maxRounds, useTheory: opts.useTheory, events: opts.events }),
   );

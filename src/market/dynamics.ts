@@ -15,8 +15,8 @@ import type { Params } from '../search/optimize.js';
 import type { MarketAgentStrategy } from './agent-strategy.js';
 import type { MarketArena } from './arena.js';
 import { marketBestResponse } from './best-response.js';
-import { defaultMarketAgents } from './certificate.js';
-import { evaluateMarketProfile } from './evaluator.js';
+import { defaultMarketAgents, marketSearchSettings } from './certificate.js';
+import { evaluateMarketProfile, simulatedBuyerUtility } from './evaluator.js';
 import type { MarketModel } from './model.js';
 
 export interface MarketDynamicsOptions {
@@ -77,10 +77,7 @@ export function marketDynamics(arena: MarketArena, mechanism: string, model: Mar
   const startLabels = profile.map((s) => s.label);
   const agents = opts.agents ?? defaultMarketAgents(run.split);
   const families = opts.families && opts.families.length > 0 ? opts.families.map((f) => arena.strategy(f, '--families')) : arena.strategies;
-  const scale = Math.max(...run.utilities.map(Math.abs), Math.max(...model.costs) * model.a1.nPlus);
-  const tolerance = opts.tolerance ?? 0.01 * (scale > 0 ? scale : 1);
-  const rounds = opts.rounds ?? 400;
-  const maxRounds = opts.maxRounds ?? 20_000;
+  const { tolerance, rounds, maxRounds } = marketSearchSettings(model, run, opts);
   const maxSweeps = opts.maxSweeps ?? 10;
   const steps: MarketDynamicsStep[] = [];
   let converged = false;
@@ -124,9 +121,7 @@ export function marketDynamics(arena: MarketArena, mechanism: string, model: Mar
     converged,
     finalUtilities: final.contributors.map((c) => c.utility),
     finalStderr: final.contributors.map((c) => c.stderr),
-    finalBuyerIR: final.buyers.map((bu) =>
-      bu.simulatedValue === null || bu.simulatedValueStderr === null ? null : bu.simulatedValue - bu.expectedPrice >= -4 * Math.hypot(bu.simulatedValueStderr, bu.priceStderr),
-    ),
+    finalBuyerIR: final.buyers.map((bu) => simulatedBuyerUtility(bu).individuallyRational),
     seconds: (performance.now() - t0) / 1000,
   };
 }

@@ -75,6 +75,18 @@ export interface MarketEvaluation {
   }[];
 }
 
+/**
+ * A buyer's utility from the data actually delivered, simulatedValue − sup_μ E[p_j] (seed 003, eq. (8)–(9)),
+ * its standard error (value and price errors in quadrature), and IRB: utility ≥ 0 up to 4 standard errors
+ * (Monte Carlo cannot tell a tight u = 0, e.g. buyer 1 of Example B, from a small loss). Nulls without a v^e.
+ */
+export function simulatedBuyerUtility(b: MarketBuyerResult): { utility: number | null; stderr: number | null; individuallyRational: boolean | null } {
+  if (b.simulatedValue === null || b.simulatedValueStderr === null) return { utility: null, stderr: null, individuallyRational: null };
+  const utility = b.simulatedValue - b.expectedPrice;
+  const stderr = Math.hypot(b.simulatedValueStderr, b.priceStderr);
+  return { utility, stderr, individuallyRational: utility >= -4 * stderr };
+}
+
 const BATCHES = 64;
 const PROBE_SHIFT_SIGMAS = 1234.5;
 const PROBE_ROUNDS = 8;

@@ -1,6 +1,4 @@
 /** Shared builders for the effort-game tests (spec/004 §4 W7–W10: Q = 16, c(e) = (e/2)⁴). */
-import { expect } from 'chai';
-import { InputError } from '../../src/core/instance.js';
 import { type EffortGameSpec, makeEffortGame, type EffortGame } from '../../src/effort/index.js';
 
 export const Q = 16;
@@ -26,15 +24,4 @@ export function game(correlation: number[][], model: 'exact' | 'approx', extra: 
   return makeEffortGame({ correlation, Q, costs: correlation.map(() => POWER4), model, ...extra });
 }
 
-/** Asserts that fn throws an InputError whose field is `field` (and message matches). */
-export function expectInputError(fn: () => unknown, field: string, message?: RegExp): void {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err, `expected an InputError on ${field}`).to.be.instanceOf(InputError);
-  expect((err as InputError).field).to.equal(field);
-  if (message) expect((err as InputError).message).to.match(message);
-}
+export { expectInputError } from '../theory/bayes/helpers.js';

@@ -12,6 +12,7 @@ import { runExperiment } from '../../src/experiments/runner.js';
 import type { CellRow } from '../../src/experiments/run-cell.js';
 import { loadSpec } from '../../src/experiments/spec.js';
 import { expectOracle } from '../theory/oracle.js';
+import { W6 } from '../theory/bayes/helpers.js'; // spec/004 §4 W6
 
 async function run(name: string): Promise<CellRow[]> {
   const file = `experiments/${name}.json`;
@@ -142,17 +143,6 @@ describe('presets show their claims', function () {
       return r[0]!;
     };
     const num = (v: unknown) => v as number;
-    // spec/004 §4 W6: ρ, E p_1, E p_2 = E p_3, total, E U_1, E U_2, P(x_1)
-    const W6: [number, number, number, number, number, number, number][] = [
-      [0, 0.536675, 0.536675, 1.610025, 0.111768, 0.111768, 0.768338],
-      [0.1, 0.537754, 0.537214, 1.612182, 0.11193, 0.111849, 0.769649],
-      [0.2, 0.54121, 0.538928, 1.619065, 0.11245, 0.112107, 0.773849],
-      [0.3, 0.547823, 0.54216, 1.632143, 0.113442, 0.112593, 0.781879],
-      [0.4, 0.559462, 0.547708, 1.654879, 0.115177, 0.113425, 0.79599],
-      [0.5, 0.580882, 0.557483, 1.695848, 0.118334, 0.114882, 0.821887],
-      [0.6, 0.62784, 0.57718, 1.7822, 0.125097, 0.117787, 0.878343],
-      [0.7, 0.76369, 0.636416, 2.036521, 0.095476, 0.1261, 0.969571],
-    ];
     expect(rows.filter((r) => r.mechanism === 'threshold-pricing').map((r) => [r.rho, r.agent])).to.deep.equal(W6.flatMap(([rho]) => [[rho, 1], [rho, 2], [rho, 3]]));
     const TOL = 1e-6; // spec/004 prints 6 decimals
     for (const [rho, p1, p2, total, u1, u2, x1] of W6) {

@@ -9,7 +9,7 @@ import type { MarketArena } from '../../market/arena.js';
 import { thresholdComparativeStatics, thresholdDynamics } from '../threshold-dynamics.js';
 import { loadBayesFile } from '../../theory/bayes/instance-file.js';
 import { marketDynamics, namedMarketStart, type MarketDynamicsResult } from '../../market/dynamics.js';
-import { numberList, parseStrategyRef } from '../parse.js';
+import { agentList, nameList, numberList, profileList } from '../parse.js';
 import { formatTable } from '../table.js';
 import { attachProgress } from '../progress.js';
 import { EventBus } from '../../engine/events.js';
@@ -128,24 +128,15 @@ function marketDynamicsCli(arena: MarketArena, mechanism: string, o: Options, io
   const model = arena.load(o.instance);
   const split = arena.mechanism(mechanism).setup(model).split;
   const startText = o.start ?? 'recommended';
-  const start =
-    namedMarketStart(startText, split) ??
-    startText.split(';').map((p, i) => {
-      if (p.trim() === '') throw new InputError('--start', `"${startText}" has an empty entry; give recommended, collusive or NAME[:key=value,…] per contributor separated by ";"`);
-      return parseStrategyRef(p, `--start[${i}]`);
-    });
-  const agents = o.agents?.split(',').map((x) => {
-    const i = Number(x.trim());
-    if (!Number.isInteger(i) || i < 0 || i >= model.costs.length) throw new InputError('--agents', `"${x}" is not a contributor index in [0, ${model.costs.length - 1}]`);
-    return i;
-  });
+  const start = namedMarketStart(startText, split) ?? profileList(startText, '--start');
+  const agents = agentList(o.agents, model.costs.length, 'a contributor');
   const events = new EventBus();
   const stop = attachProgress(events, io, Boolean(process.stderr.isTTY) && !o.json);
   let r: MarketDynamicsResult;
   try {
     r = marketDynamics(arena, mechanism, model, start, {
       seed: o.seed,
-      families: o.families?.split(',').map((x) => x.trim()).filter(Boolean),
+      families: nameList(o.families),
       agents,
       maxSweeps: o.roundsMax,
       events,

@@ -4,7 +4,7 @@ import { arenaWith, heteroArenaWith, heteroOptions, instanceOptions, marketArena
 import { heteroSetting, type HeteroSettingOptions } from '../hetero-setting.js';
 import { InputError } from '../../core/instance.js';
 import type { CliIO } from '../io.js';
-import { integer, number, numberList, parseStrategyRef, positiveInteger } from '../parse.js';
+import { integer, number, numberList, parseStrategyRef, positiveInteger, profileList } from '../parse.js';
 import { fmt, formatTable } from '../table.js';
 import { EventBus } from '../../engine/events.js';
 import { resolve } from 'node:path';
@@ -79,7 +79,7 @@ async function evaluateMarketCli(arena: MarketArena, mechanism: string, o: Evalu
     if (v !== undefined) throw new InputError(flag, `is not used by the market mechanisms; drop ${flag}`);
   }
   const ref = o.deviation === undefined ? undefined : parseStrategyRef(o.deviation);
-  const profile = o.profile === undefined ? undefined : splitProfile(o.profile).map((p, i) => parseStrategyRef(p, `--profile[${i}]`));
+  const profile = o.profile === undefined ? undefined : profileList(o.profile, '--profile');
   const request = { rounds: o.rounds, seed: o.seed, forceGrid: o.grid, deviator: o.agent, deviation: ref, profile, fixedMu: o.fixedMu };
   const who = profile ? `profile "${o.profile}"` : `plugin "${ref?.name ?? 'recommended'}" (contributor ${o.agent ?? 0})`;
   const r =
@@ -112,13 +112,6 @@ async function evaluateMarketCli(arena: MarketArena, mechanism: string, o: Evalu
   ]);
   io.out(`${formatTable(['buyer', 'm*', 'sup E[p]', 'stderr', 'theory', 'v^d(m*) − E[p] (truthful value)', 'simulated value', 'IR'], brows)}\n`);
   io.out(`largest |Σπ − Σp| over all rounds: ${r.budget.maxAbsResidual.toExponential(2)}\n`);
-}
-
-/** "a:x=1; b" → ["a:x=1", "b"]: a profile lists one strategy per contributor, separated by semicolons. */
-function splitProfile(text: string): string[] {
-  const parts = text.split(';').map((p) => p.trim());
-  if (parts.some((p) => p === '')) throw new InputError('--profile', `"${text}" has an empty entry; give NAME[:key=value,…] per contributor, separated by ";"`);
-  return parts;
 }
 
 export function evaluateCommand(program: Command, io: CliIO): void {

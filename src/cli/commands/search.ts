@@ -10,7 +10,7 @@ import type { MarketArena } from '../../market/arena.js';
 import { SEARCH_MECHANISM_NAMES as BAYES_SEARCH_MECHANISMS } from '../../bayes/mechanisms.js';
 import { bayesSearch, renderBayesSearch } from '../bayes-search.js';
 import { marketCertify, type MarketCertificate } from '../../market/certificate.js';
-import { integer, number, positiveInteger } from '../parse.js';
+import { agentList, integer, nameList, number, positiveInteger } from '../parse.js';
 import { attachProgress } from '../progress.js';
 import { fmt, formatTable } from '../table.js';
 
@@ -53,13 +53,8 @@ export function searchCommand(program: Command, io: CliIO): void {
     if (BAYES_SEARCH_MECHANISMS.includes(mechanism)) {
       // seed 004: misreports of quality, judged ex post on a grid of true-type profiles (closed forms)
       if (o.instance === undefined) throw new InputError('--instance', `mechanism ${mechanism} needs a seed-004 instance file (correlation, priors)`);
-      const agents = o.agents?.split(',').map((x) => {
-        const i = Number(x.trim());
-        if (!Number.isInteger(i) || i < 0) throw new InputError('--agents', `"${x}" is not an agent index (0-based)`);
-        return i;
-      });
       const registry = await registryWith(o.plugin); // report strategies and prior kinds from --plugin
-      const cert = bayesSearch(o.instance, mechanism, { agents, families: o.families?.split(',').map((x) => x.trim()).filter(Boolean), plugins: registry.reportStrategies });
+      const cert = bayesSearch(o.instance, mechanism, { agents: agentList(o.agents), families: nameList(o.families), plugins: registry.reportStrategies });
       io.out(o.json ? `${JSON.stringify(cert, null, 2)}\n` : renderBayesSearch(cert));
       return;
     }
@@ -76,7 +71,7 @@ export function searchCommand(program: Command, io: CliIO): void {
     const inst = toInstance(o);
     const events = new EventBus();
     const arena = await arenaWith(o.plugin, events);
-    const families = o.families?.split(',').map((s) => s.trim()).filter(Boolean);
+    const families = nameList(o.families);
     const stop = attachProgress(events, io, Boolean(process.stderr.isTTY) && !o.json);
     let cert: Certificate;
     try {
@@ -134,20 +129,11 @@ function searchMarket(arena: MarketArena, mechanism: string, o: Options, io: Cli
   io.out(o.json ? `${JSON.stringify(cert, null, 2)}\n` : renderMarket(cert));
 }
 
-/** --agents as indices in [0, count), checked. */
-function agentList(text: string | undefined, count: number, noun: string): number[] | undefined {
-  return text?.split(',').map((x) => {
-    const i = Number(x.trim());
-    if (!Number.isInteger(i) || i < 0 || i >= count) throw new InputError('--agents', `"${x}" is not ${noun} index in [0, ${count - 1}]`);
-    return i;
-  });
-}
-
 /** The search options common to the d-distribution and market certificates. */
 function certifyOptions(o: Options, agents: number[] | undefined, events: EventBus) {
   return {
     seed: o.seed,
-    families: o.families?.split(',').map((x) => x.trim()).filter(Boolean),
+    families: nameList(o.families),
     agents,
     tolerance: o.tolerance,
     rounds: o.rounds,

@@ -12,7 +12,7 @@ import { makePrior, uniformPrior } from '../../../src/theory/bayes/priors.js';
 import { thresholdOfStat } from '../../../src/theory/bayes/threshold.js';
 import { rhoExact } from '../../../src/theory/bayes/correlation.js';
 import { virtualValueOfStat } from '../../../src/theory/bayes/virtual-value.js';
-import { mulberry32, R3, star } from './helpers.js';
+import { mulberry32, R3, star, W6 } from './helpers.js';
 
 const P3 = [0, 1, 2].map(() => uniformPrior(0, 10));
 
@@ -51,17 +51,7 @@ describe('bayes/expected: baselines (spec/004 §5, Example 1, Q = 10)', () => {
 });
 
 describe('bayes/expected: Fig. 1 (W6), exact mechanism, 3-agent star, Unif[0, 10]', () => {
-  // ρ, E p_1, E p_2 = E p_3, total, E U_1, E U_2, P(x_1)
-  const rows = [
-    [0, 0.536675, 0.536675, 1.610025, 0.111768, 0.111768, 0.768338],
-    [0.1, 0.537754, 0.537214, 1.612182, 0.11193, 0.111849, 0.769649],
-    [0.2, 0.54121, 0.538928, 1.619065, 0.11245, 0.112107, 0.773849],
-    [0.3, 0.547823, 0.54216, 1.632143, 0.113442, 0.112593, 0.781879],
-    [0.4, 0.559462, 0.547708, 1.654879, 0.115177, 0.113425, 0.79599],
-    [0.5, 0.580882, 0.557483, 1.695848, 0.118334, 0.114882, 0.821887],
-    [0.6, 0.62784, 0.57718, 1.7822, 0.125097, 0.117787, 0.878343],
-    [0.7, 0.76369, 0.636416, 2.036521, 0.095476, 0.1261, 0.969571],
-  ];
+  const rows = W6; // ρ, E p_1, E p_2 = E p_3, total, E U_1, E U_2, P(x_1)
   for (const [rho, p1, p2, tot, u1, u2, x1] of rows) {
     it(`ρ = ${rho} (to the printed 6 decimals)`, () => {
       const e = expectedOutcome(thresholdPricing, star(rho), P3);
